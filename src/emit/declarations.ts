@@ -1,0 +1,96 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
+import { docText } from './jsdoc.js';
+import { propertyKey, pascalCase } from './naming.js';
+import type { ModuleContext } from './module.js';
+
+export type EnumStyle = 'const' | 'union' | 'enum';
+
+const PRIMITIVE_TS: Record<string, string> = {
+  String: 'string', Guid: 'string', Date: 'string', DateTimeOffset: 'string', TimeOfDay: 'string',
+  Duration: 'string', Binary: 'string',
+  Int16: 'number', Int32: 'number', Int64: 'number', Byte: 'number', SByte: 'number',
+  Single: 'number', Double: 'number', Decimal: 'number',
+  Boolean: 'boolean', Stream: 'unknown', Untyped: 'unknown',
+};
+
+export function typeText(ref: TypeRef, context: ModuleContext): string {
+  return ref.kind === 'primitive' ? PRIMITIVE_TS[ref.name] : context.reference(ref.fullName);
+}
+
+export function propertyTypeText(property: PropertyDef, context: ModuleContext): string {
+  const element = typeText(property.type, context);
+  const base = property.collection ? `${element === 'unknown' ? 'unknown' : element}[]` : element;
+  return property.nullable && element !== 'unknown' ? `${base} | null` : base;
+}
+
+export function interfaceStatement(type: ObjectTypeDef, context: ModuleContext): StatementStructures {
+  const doc = docText(type.description, { source: sourceOf(type.sources[0]?.file) });
+  return {
+    kind: StructureKind.Interface,
+    name: context.localName(fullNameOf(type)),
+    isExported: true,
+    extends: type.baseType ? [context.reference(type.baseType)] : undefined,
+    docs: doc ? [doc] : undefined,
+    properties: type.properties.map((property) => {
+      const propertyDoc = docText(property.description, { readOnly: property.readOnly, maxLength: property.maxLength });
+      return {
+        kind: StructureKind.PropertySignature,
+        name: propertyKey(property.name),
+        hasQuestionToken: true,
+        type: propertyTypeText(property, context),
+        docs: propertyDoc ? [propertyDoc] : undefined,
+      };
+    }),
+  };
+}
+
+/** Enum member keys in the Kiota style: PascalCase, made unique and valid. */
+export function enumMemberKeys(type: EnumTypeDef): string[] {
+  const used = new Set<string>();
+  return type.members.map((member) => {
+    let key = pascalCase(member.name);
+    for (let counter = 2; used.has(key); counter++) key = `${pascalCase(member.name)}${counter}`;
+    used.add(key);
+    return key;
+  });
+}
+
+export function enumStatements(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): StatementStructures[] {
+  const name = context.localName(fullNameOf(type));
+  const doc = docText(type.description, { source: sourceOf(type.sources[0]?.file) });
+  const docs = doc ? [doc] : undefined;
+  const values = type.members.map((member) => JSON.stringify(member.name));
+  const keys = enumMemberKeys(type);
+  if (style === 'union') {
+    return [{ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: values.join(' | ') || 'never' }];
+  }
+  if (style === 'enum') {
+    return [{
+      kind: StructureKind.Enum, name, isExported: true, docs,
+      members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: memberDocs(type, index) })),
+    }];
+  }
+  const initializer = `{\n${keys.map((key, index) => `${docComment(memberDocs(type, index))}${key}: ${values[index]},`).join('\n')}\n} as const`;
+  return [
+    {
+      kind: StructureKind.VariableStatement, isExported: true, docs,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name, initializer }],
+    },
+    { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]` },
+  ];
+}
+
+function memberDocs(type: EnumTypeDef, index: number): string[] | undefined {
+  const doc = docText(type.members[index].description, {});
+  return doc ? [doc] : undefined;
+}
+
+function docComment(docs: string[] | undefined): string {
+  return docs ? `/** ${docs[0].replace(/\n/g, ' ')} */\n` : '';
+}
+
+function sourceOf(file: string | undefined): string | undefined {
+  return file ? file.replace(/\\/g, '/') : undefined;
+}

@@ -1,0 +1,51 @@
+import { Project, type StatementStructures } from 'ts-morph';
+import type { Model, TypeDef } from '../model/types.js';
+import { enumStatements, interfaceStatement, type EnumStyle } from './declarations.js';
+import { renderHeader } from './header.js';
+import { ModuleContext } from './module.js';
+import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
+
+export interface SourceFile {
+  /** Relative to the version's output folder, posix separators. */
+  path: string;
+  content: string;
+}
+
+export interface EmitOptions {
+  enumStyle: EnumStyle;
+  headerTemplate: string;
+}
+
+/** Turns one API version's model into TypeScript modules: one per namespace, plus an index. */
+export function emitModel(model: Model, options: EmitOptions): { files: SourceFile[]; names: NameTable } {
+  const names = buildNameTable(model);
+  const project = new Project({ useInMemoryFileSystem: true });
+  const byNamespace = new Map<string, TypeDef[]>();
+  for (const type of model.types) {
+    const list = byNamespace.get(type.namespace) ?? [];
+    list.push(type);
+    byNamespace.set(type.namespace, list);
+  }
+  const files: SourceFile[] = [];
+  for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const context = new ModuleContext(namespace, names);
+    const statements: StatementStructures[] = types.flatMap((type) =>
+      type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]);
+    const body = project.createSourceFile(`/${context.moduleName}.ts`, { statements }, { overwrite: true }).getFullText();
+    const header = renderHeader(options.headerTemplate, 'templates/header.txt', { apiVersion: model.apiVersion, module: context.moduleName });
+    const imports = context.importLines();
+    files.push({ path: `${context.moduleName}.ts`, content: `${header}\n${imports.length ? imports.join('\n') + '\n\n' : ''}${body}` });
+  }
+  files.push({ path: 'index.ts', content: indexModule(model, names, options) });
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), names };
+}
+
+function indexModule(model: Model, names: NameTable, options: EmitOptions): string {
+  const header = renderHeader(options.headerTemplate, 'templates/header.txt', { apiVersion: model.apiVersion, module: 'index' });
+  const lines: string[] = [];
+  if (names.moduleNames.has(ROOT_NAMESPACE)) lines.push(`export * from './graph.js';`);
+  for (const [namespace, exported] of [...names.exportNames].sort()) {
+    lines.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}.js';`);
+  }
+  return `${header}\n${lines.join('\n')}\n${lines.length ? '' : 'export {};\n'}`;
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic, EnumTypeDef, PrimitiveName, SourcePlace } from '../model/types.js';
+
+/** A type as a page spells it, before the model knows which types exist. */
+export type RawTypeRef =
+  | { kind: 'primitive'; name: PrimitiveName }
+  /** `name` may be simple (`resultInfo`) or qualified (`microsoft.graph.resultInfo`). */
+  | { kind: 'unresolved'; name: string };
+
+export interface InlineEnum {
+  values: string[];
+  origin: 'description' | 'json';
+  place: SourcePlace;
+}
+
+export interface RawProperty {
+  name: string;
+  type: RawTypeRef;
+  collection: boolean;
+  readOnly: boolean;
+  notNullable: boolean;
+  navigation: boolean;
+  maxLength?: number;
+  description: string;
+  /** The base type a row says it is inherited from (`Inherited from [entity](entity.md)`). */
+  inheritedFrom?: string;
+  /** Enum values listed in the description or the JSON block for a string property. */
+  inlineEnum?: InlineEnum;
+  /** Where the property was seen: the Properties/Relationships tables, the JSON block. */
+  inTable: boolean;
+  inJson: boolean;
+  source: SourcePlace;
+}
+
+export interface RawObjectType {
+  name: string;
+  namespace: string;
+  /** As written in the annotation or an "Inherits from" sentence; simple or qualified. */
+  baseType?: string;
+  abstract: boolean;
+  openType: boolean;
+  mediaEntity: boolean;
+  keyProperty?: string;
+  description: string;
+  properties: RawProperty[];
+  hasPropertiesTable: boolean;
+  source: SourcePlace;
+}
+
+export type DocType = 'resource' | 'enum' | 'conceptual' | 'other';
+
+/** Everything one page contributes to the model, plus the problems found on it. */
+export interface PageResult {
+  file: string;
+  docType: DocType;
+  objects: RawObjectType[];
+  enums: EnumTypeDef[];
+  diagnostics: Diagnostic[];
+}
