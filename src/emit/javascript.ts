@@ -24,11 +24,21 @@ export function toJavaScript(sources: SourceFile[]): SourceFile[] {
       const message = ts.flattenDiagnosticMessageText(problems[0].messageText, '\n');
       throw new Error(`Cannot declare ${source.path}: ${message}`);
     }
+    const header = leadingLineComments(source.content);
     return [
-      { path: `${stem}.js`, content: stripSourceMap(javascript) },
-      { path: `${stem}.d.ts`, content: stripSourceMap(declaration.outputText) },
+      { path: `${stem}.js`, content: withHeader(header, stripSourceMap(javascript)) },
+      { path: `${stem}.d.ts`, content: withHeader(header, stripSourceMap(declaration.outputText)) },
     ];
   });
+}
+
+/** The generated-file header: transpiling may drop it from declarations, and the writer needs it. */
+function leadingLineComments(content: string): string {
+  return /^(?:\/\/[^\n]*\n)*/.exec(content)![0];
+}
+
+function withHeader(header: string, output: string): string {
+  return output.startsWith(header) ? output : header + output;
 }
 
 function stripSourceMap(text: string): string {

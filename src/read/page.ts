@@ -82,7 +82,7 @@ class PageReader {
   }
 
   private readParagraph(text: string): void {
-    const inherits = /\b(?:inherits|derived|derives)\s+from\s+\[?`?(?:microsoft\.graph\.)?([\w.]+)/i.exec(text);
+    const inherits = /\b(?:inherits|derived|derives)\s+from\s+\[?`?(?:microsoft\.graph\.)?([\w]+(?:\.[\w]+)*)/i.exec(text);
     if (inherits && !this.inheritsFrom && this.tableRows.length === 0) this.inheritsFrom = inherits[1];
     if (!this.description && !this.section && !/^namespace:/i.test(text.trim()) && !text.startsWith('[!')) {
       this.description = text.trim();
