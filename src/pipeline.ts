@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './model/build.js';
 import type { Diagnostic, Model } from './model/types.js';
@@ -7,7 +8,7 @@ import type { EnumStyle } from './emit/declarations.js';
 import { toJavaScript } from './emit/javascript.js';
 import { readPage } from './read/page.js';
 import type { PageResult } from './read/types.js';
-import { listPages, type VersionInput } from './read/discover.js';
+import { findVersions, listPages, type VersionInput } from './read/discover.js';
 
 export interface GenerateOptions {
   enumStyle: EnumStyle;
@@ -46,4 +47,20 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const headerTemplate = options.headerTemplate ?? (await defaultHeaderTemplate());
   const { files: sources } = emitModel(model, { enumStyle: options.enumStyle, headerTemplate });
   return { apiVersion: input.apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
+}
+
+export interface DocsOutput {
+  versions: { input: VersionInput; output: VersionOutput }[];
+  /** Every file of the output tree, paths relative to the output folder. */
+  files: SourceFile[];
+}
+
+/** Generates every API version found under a docs folder into one output tree. */
+export async function generateDocs(docsDir: string, fallbackVersion: string, options: GenerateOptions): Promise<DocsOutput> {
+  const inputs = await findVersions(docsDir, fallbackVersion);
+  const versions: DocsOutput['versions'] = [];
+  for (const input of inputs) versions.push({ input, output: await generateVersion(input, options) });
+  const files = versions.flatMap(({ input, output }) =>
+    output.files.map((file) => ({ path: path.posix.join(input.outSubdir, file.path), content: file.content })));
+  return { versions, files };
 }

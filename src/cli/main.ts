@@ -4,10 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isGenerated } from '../emit/header.js';
 import type { Diagnostic } from '../model/types.js';
-import { generateVersion, type VersionOutput } from '../pipeline.js';
-import { findVersions } from '../read/discover.js';
+import { generateDocs, type VersionOutput } from '../pipeline.js';
 import { compareTree, formatDifference } from '../write/compare.js';
-import { writeTree, type OutputFile } from '../write/tree.js';
+import { writeTree } from '../write/tree.js';
 import { parseCommandLine, UsageError, USAGE, type CliOptions } from './args.js';
 import { countByRule, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 
@@ -32,16 +31,13 @@ async function main(argv: string[]): Promise<number> {
 async function run(options: CliOptions): Promise<number> {
   const started = performance.now();
   await requireDirectory(options.docs, '--docs');
-  const versions = await findVersions(options.docs, options.apiVersion);
-  const outputs: VersionOutput[] = [];
-  for (const version of versions) outputs.push(await generateVersion(version, { enumStyle: options.enumStyle }));
-  const diagnostics = sortDiagnostics(outputs.flatMap((output, index) =>
-    output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(versions[index].dir, diagnostic.file) }))));
+  const { versions, files } = await generateDocs(options.docs, options.apiVersion, { enumStyle: options.enumStyle });
+  const outputs = versions.map((version) => version.output);
+  const diagnostics = sortDiagnostics(versions.flatMap(({ input, output }) =>
+    output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(input.dir, diagnostic.file) }))));
   for (const diagnostic of diagnostics) if (diagnostic.severity !== 'info') print(formatDiagnostic(diagnostic));
   if (options.emitModel) await writeJson(options.emitModel, { models: outputs.map((output) => output.model) });
   if (options.reportJson) await writeJson(options.reportJson, { diagnostics });
-  const files: OutputFile[] = outputs.flatMap((output, index) =>
-    output.files.map((file) => ({ path: path.posix.join(versions[index].outSubdir, file.path), content: file.content })));
   let status = EXIT_OK;
   let written = '';
   if (options.command === 'lint') {

@@ -1,5 +1,6 @@
 import type { PageResult, RawObjectType, RawProperty, RawTypeRef } from '../read/types.js';
 import { splitName } from '../read/page.js';
+import { canonicalNamespaces } from './namespaces.js';
 import {
   fullNameOf, type Diagnostic, type EnumTypeDef, type Model, type ObjectTypeDef, type PropertyDef,
   type Severity, type SourcePlace, type TypeDef, type TypeRef,
@@ -15,7 +16,13 @@ export interface BuildResult {
  * type names, turns listed values into enums and settles inheritance.
  */
 export function buildModel(apiVersion: string, pages: PageResult[]): BuildResult {
-  return new ModelBuilder(apiVersion, [...pages].sort((a, b) => compareText(a.file, b.file))).build();
+  const canonical = canonicalNamespaces(pages);
+  const normalized = pages.map((page) => ({
+    ...page,
+    objects: page.objects.map((object) => ({ ...object, namespace: canonical(object.namespace) })),
+    enums: page.enums.map((enumType) => ({ ...enumType, namespace: canonical(enumType.namespace) })),
+  }));
+  return new ModelBuilder(apiVersion, normalized.sort((a, b) => compareText(a.file, b.file))).build();
 }
 
 interface Draft {
