@@ -32,10 +32,7 @@ export interface WidgetSession {
      * @readonly
      */
     id?: string;
-    /**
-     * Context supplied by the client that started the session. Max limit is 256 chars.
-     * Maximum length: 256 characters.
-     */
+    /** Context supplied by the client that started the session. Max limit is 256 chars. */
     clientContext?: string | null;
     /** The identifier used to correlate the session with service logs. */
     correlationId?: string | null;
@@ -51,7 +48,9 @@ export interface WidgetSession {
      */
     segments?: WidgetSegment[] | null;
 }
-/** @see enums-callrecords.md */
+/**
+ * @see enums-callrecords.md
+ */
 export declare const WidgetSessionKind: {
     readonly Unknown: "unknown";
     readonly Preview: "preview";
@@ -60,7 +59,9 @@ export declare const WidgetSessionKind: {
 };
 /** @see enums-callrecords.md */
 export type WidgetSessionKind = (typeof WidgetSessionKind)[keyof typeof WidgetSessionKind];
-/** @see callrecords-widgetsession.md */
+/**
+ * @see callrecords-widgetsession.md
+ */
 export declare const WidgetSessionModalities: {
     readonly Audio: "audio";
     readonly Video: "video";
@@ -69,7 +70,9 @@ export declare const WidgetSessionModalities: {
 };
 /** @see callrecords-widgetsession.md */
 export type WidgetSessionModalities = (typeof WidgetSessionModalities)[keyof typeof WidgetSessionModalities];
-/** @see enums-callrecords.md */
+/**
+ * @see enums-callrecords.md
+ */
 export declare const WidgetStreamDirection: {
     readonly CallerToCallee: "callerToCallee";
     readonly CalleeToCaller: "calleeToCaller";

@@ -2,21 +2,27 @@
 // Microsoft Graph beta types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-/** @see enums-callrecords.md */
+/**
+ * @see enums-callrecords.md
+ */
 export const WidgetSessionKind = {
     Unknown: "unknown",
     Preview: "preview",
     Live: "live",
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see callrecords-widgetsession.md */
+/**
+ * @see callrecords-widgetsession.md
+ */
 export const WidgetSessionModalities = {
     Audio: "audio",
     Video: "video",
     Data: "data",
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see enums-callrecords.md */
+/**
+ * @see enums-callrecords.md
+ */
 export const WidgetStreamDirection = {
     CallerToCallee: "callerToCallee",
     CalleeToCaller: "calleeToCaller",

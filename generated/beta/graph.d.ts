@@ -56,7 +56,9 @@ export interface Gadget extends Entity {
     /** The widgets that device management controls on this gadget. */
     managedWidgets?: Widget[] | null;
 }
-/** @see intune-devices-gadget.md */
+/**
+ * @see intune-devices-gadget.md
+ */
 export declare const GadgetComplianceState: {
     readonly Unknown: "unknown";
     readonly Compliant: "compliant";
@@ -65,7 +67,9 @@ export declare const GadgetComplianceState: {
 };
 /** @see intune-devices-gadget.md */
 export type GadgetComplianceState = (typeof GadgetComplianceState)[keyof typeof GadgetComplianceState];
-/** @see gadget.md */
+/**
+ * @see gadget.md
+ */
 export declare const GadgetPowerMode: {
     readonly Low: "low";
     readonly Balanced: "balanced";
@@ -101,10 +105,7 @@ export type GadgetStatus = (typeof GadgetStatus)[keyof typeof GadgetStatus];
 export interface Group extends Entity {
     /** The display name of the group. Required. */
     displayName?: string | null;
-    /**
-     * The mail alias of the group. Max limit is 64 chars.
-     * Maximum length: 64 characters.
-     */
+    /** The mail alias of the group. Max limit is 64 chars. */
     mailNickname?: string | null;
     /** Labels applied to the group by administrators. */
     labels?: string[] | null;
@@ -116,7 +117,9 @@ export interface Group extends Entity {
      */
     widgets?: Widget[] | null;
 }
-/** @see group.md */
+/**
+ * @see group.md
+ */
 export declare const GroupVisibility: {
     readonly Public: "public";
     readonly Private: "private";
@@ -124,7 +127,9 @@ export declare const GroupVisibility: {
 };
 /** @see group.md */
 export type GroupVisibility = (typeof GroupVisibility)[keyof typeof GroupVisibility];
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const PartCondition: {
     /** The part has never been used. */
     readonly New: "new";
@@ -144,10 +149,7 @@ export type PartCondition = (typeof PartCondition)[keyof typeof PartCondition];
  * @see recordoperation.md
  */
 export interface RecordOperation {
-    /**
-     * Unique Client Context string. Max limit is 256 chars.
-     * Maximum length: 256 characters.
-     */
+    /** Unique Client Context string. Max limit is 256 chars. */
     clientContext?: string | null;
     /** Possible values are: operationCanceled, stopToneDetected, maxRecordDurationReached, initialSilenceTimeout, maxSilenceTimeout, playPromptFailed, playBeepFailed, mediaReceiveTimeout, unspecifiedError, none. */
     completionReason?: RecordOperationCompletionReason | null;
@@ -171,7 +173,9 @@ export interface RecordOperation {
      */
     status?: RecordOperationStatus | null;
 }
-/** @see recordoperation.md */
+/**
+ * @see recordoperation.md
+ */
 export declare const RecordOperationCompletionReason: {
     readonly OperationCanceled: "operationCanceled";
     readonly StopToneDetected: "stopToneDetected";
@@ -186,7 +190,9 @@ export declare const RecordOperationCompletionReason: {
 };
 /** @see recordoperation.md */
 export type RecordOperationCompletionReason = (typeof RecordOperationCompletionReason)[keyof typeof RecordOperationCompletionReason];
-/** @see recordoperation.md */
+/**
+ * @see recordoperation.md
+ */
 export declare const RecordOperationStatus: {
     readonly NotStarted: "notStarted";
     readonly Running: "running";
@@ -207,7 +213,9 @@ export interface ResultInfo {
     /** The result subcode, which gives more detail than code. */
     subcode?: number | null;
 }
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const SessionQuality: {
     readonly Poor: "poor";
     readonly Fair: "fair";
@@ -239,10 +247,7 @@ export interface SpecialWidget extends Widget {
  * @see widget.md
  */
 export interface Widget extends Entity {
-    /**
-     * The name shown for the widget in the portal. Required. Maximum length is 128 characters.
-     * Maximum length: 128 characters.
-     */
+    /** The name shown for the widget in the portal. Required. Maximum length is 128 characters. */
     displayName?: string | null;
     /** An optional, free-form description of the widget. Supports $filter (eq, startsWith). */
     description?: string | null;
@@ -312,7 +317,9 @@ export interface WidgetAttachment extends Entity {
     /** How large the attachment is, in bytes. */
     size?: number | null;
 }
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export declare const WidgetColor: {
     /** The widget is painted red. */
     readonly Red: "red";
@@ -346,7 +353,9 @@ export interface WidgetMedia extends Entity {
      */
     content?: unknown;
 }
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export declare const WidgetMode: {
     readonly Fast: "fast";
     readonly Slow: "slow";
@@ -369,7 +378,9 @@ export interface WidgetPart {
     /** The condition of the part. */
     condition?: PartCondition | null;
 }
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const WidgetStage: {
     readonly Draft: "draft";
     readonly Preview: "preview";

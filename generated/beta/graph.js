@@ -2,14 +2,18 @@
 // Microsoft Graph beta types: module graph.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-/** @see intune-devices-gadget.md */
+/**
+ * @see intune-devices-gadget.md
+ */
 export const GadgetComplianceState = {
     Unknown: "unknown",
     Compliant: "compliant",
     Noncompliant: "noncompliant",
     InGracePeriod: "inGracePeriod",
 };
-/** @see gadget.md */
+/**
+ * @see gadget.md
+ */
 export const GadgetPowerMode = {
     Low: "low",
     Balanced: "balanced",
@@ -31,13 +35,17 @@ export const GadgetStatus = {
     /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see group.md */
+/**
+ * @see group.md
+ */
 export const GroupVisibility = {
     Public: "public",
     Private: "private",
     HiddenMembership: "hiddenMembership",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const PartCondition = {
     /** The part has never been used. */
     New: "new",
@@ -50,7 +58,9 @@ export const PartCondition = {
     /** Marker value for future compatibility. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see recordoperation.md */
+/**
+ * @see recordoperation.md
+ */
 export const RecordOperationCompletionReason = {
     OperationCanceled: "operationCanceled",
     StopToneDetected: "stopToneDetected",
@@ -63,20 +73,26 @@ export const RecordOperationCompletionReason = {
     UnspecifiedError: "unspecifiedError",
     None: "none",
 };
-/** @see recordoperation.md */
+/**
+ * @see recordoperation.md
+ */
 export const RecordOperationStatus = {
     NotStarted: "notStarted",
     Running: "running",
     Completed: "completed",
     Failed: "failed",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const SessionQuality = {
     Poor: "poor",
     Fair: "fair",
     Good: "good",
 };
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export const WidgetColor = {
     /** The widget is painted red. */
     Red: "red",
@@ -87,12 +103,16 @@ export const WidgetColor = {
     /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export const WidgetMode = {
     Fast: "fast",
     Slow: "slow",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const WidgetStage = {
     Draft: "draft",
     Preview: "preview",

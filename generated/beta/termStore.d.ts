@@ -22,7 +22,9 @@ export interface Group extends $Graph.Entity {
     /** The term sets that the group contains. */
     sets?: Set[] | null;
 }
-/** @see termstore-group.md */
+/**
+ * @see termstore-group.md
+ */
 export declare const GroupScope: {
     readonly Global: "global";
     readonly System: "system";

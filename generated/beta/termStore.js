@@ -2,7 +2,9 @@
 // Microsoft Graph beta types: module termStore.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-/** @see termstore-group.md */
+/**
+ * @see termstore-group.md
+ */
 export const GroupScope = {
     Global: "global",
     System: "system",

@@ -13,10 +13,7 @@ export interface WidgetSession {
      * @readonly
      */
     id?: string;
-    /**
-     * Context supplied by the client that started the session. Max limit is 256 chars.
-     * Maximum length: 256 characters.
-     */
+    /** Context supplied by the client that started the session. Max limit is 256 chars. */
     clientContext?: string | null;
     /** The identifier used to correlate the session with service logs. */
     correlationId?: string | null;
@@ -31,7 +28,9 @@ export interface WidgetSession {
     /** UTC time when the session ended. */
     endDateTime?: string | null;
 }
-/** @see callrecords-widgetsession.md */
+/**
+ * @see callrecords-widgetsession.md
+ */
 export declare const WidgetSessionModalities: {
     readonly Audio: "audio";
     readonly Video: "video";

@@ -2,7 +2,9 @@
 // Microsoft Graph v1.0 types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-/** @see callrecords-widgetsession.md */
+/**
+ * @see callrecords-widgetsession.md
+ */
 export const WidgetSessionModalities = {
     Audio: "audio",
     Video: "video",

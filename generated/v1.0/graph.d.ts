@@ -48,7 +48,9 @@ export interface Gadget extends Entity {
     /** The widgets that device management controls on this gadget. */
     managedWidgets?: Widget[] | null;
 }
-/** @see intune-devices-gadget.md */
+/**
+ * @see intune-devices-gadget.md
+ */
 export declare const GadgetComplianceState: {
     readonly Unknown: "unknown";
     readonly Compliant: "compliant";
@@ -83,10 +85,7 @@ export type GadgetStatus = (typeof GadgetStatus)[keyof typeof GadgetStatus];
 export interface Group extends Entity {
     /** The display name of the group. Required. */
     displayName?: string | null;
-    /**
-     * The mail alias of the group. Max limit is 64 chars.
-     * Maximum length: 64 characters.
-     */
+    /** The mail alias of the group. Max limit is 64 chars. */
     mailNickname?: string | null;
     /** Labels applied to the group by administrators. */
     labels?: string[] | null;
@@ -96,7 +95,9 @@ export interface Group extends Entity {
      */
     widgets?: Widget[] | null;
 }
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const PartCondition: {
     /** The part has never been used. */
     readonly New: "new";
@@ -109,7 +110,9 @@ export declare const PartCondition: {
 };
 /** @see enums.md */
 export type PartCondition = (typeof PartCondition)[keyof typeof PartCondition];
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const SessionQuality: {
     readonly Poor: "poor";
     readonly Fair: "fair";
@@ -139,10 +142,7 @@ export interface SpecialWidget extends Widget {
  * @see widget.md
  */
 export interface Widget extends Entity {
-    /**
-     * The name shown for the widget in the portal. Required. Maximum length is 128 characters.
-     * Maximum length: 128 characters.
-     */
+    /** The name shown for the widget in the portal. Required. Maximum length is 128 characters. */
     displayName?: string | null;
     /** An optional, free-form description of the widget. Supports $filter (eq, startsWith). */
     description?: string | null;
@@ -203,7 +203,9 @@ export interface WidgetAttachment extends Entity {
     /** How large the attachment is, in bytes. */
     size?: number | null;
 }
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export declare const WidgetColor: {
     /** The widget is painted red. */
     readonly Red: "red";
@@ -237,7 +239,9 @@ export interface WidgetMedia extends Entity {
      */
     content?: unknown;
 }
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export declare const WidgetMode: {
     readonly Fast: "fast";
     readonly Slow: "slow";
@@ -258,7 +262,9 @@ export interface WidgetPart {
     /** The revision of the part design. */
     revision?: number | null;
 }
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export declare const WidgetStage: {
     readonly Draft: "draft";
     readonly Released: "released";

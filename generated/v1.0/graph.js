@@ -2,7 +2,9 @@
 // Microsoft Graph v1.0 types: module graph.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-/** @see intune-devices-gadget.md */
+/**
+ * @see intune-devices-gadget.md
+ */
 export const GadgetComplianceState = {
     Unknown: "unknown",
     Compliant: "compliant",
@@ -23,7 +25,9 @@ export const GadgetStatus = {
     /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const PartCondition = {
     /** The part has never been used. */
     New: "new",
@@ -34,13 +38,17 @@ export const PartCondition = {
     /** Marker value for future compatibility. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const SessionQuality = {
     Poor: "poor",
     Fair: "fair",
     Good: "good",
 };
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export const WidgetColor = {
     /** The widget is painted red. */
     Red: "red",
@@ -51,12 +59,16 @@ export const WidgetColor = {
     /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
-/** @see widget.md */
+/**
+ * @see widget.md
+ */
 export const WidgetMode = {
     Fast: "fast",
     Slow: "slow",
 };
-/** @see enums.md */
+/**
+ * @see enums.md
+ */
 export const WidgetStage = {
     Draft: "draft",
     Released: "released",

@@ -1,4 +1,4 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
 import { docText } from './jsdoc.js';
 import { propertyKey, pascalCase } from './naming.js';
@@ -56,7 +56,7 @@ export function enumMemberKeys(type: EnumTypeDef): string[] {
   });
 }
 
-export function enumStatements(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): StatementStructures[] {
+export function enumStatements(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): (StatementStructures | string)[] {
   const name = context.localName(fullNameOf(type));
   const doc = docText(type.description, { source: sourceOf(type.sources[0]?.file) });
   const docs = doc ? [doc] : undefined;
@@ -71,24 +71,24 @@ export function enumStatements(type: EnumTypeDef, context: ModuleContext, style:
       members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: memberDocs(type, index) })),
     }];
   }
-  const initializer = `{\n${keys.map((key, index) => `${docComment(memberDocs(type, index))}${key}: ${values[index]},`).join('\n')}\n} as const`;
+  // Written as text: ts-morph indents a multi-line initializer relative to the declaration.
+  const members = keys.map((key, index) => {
+    const memberDoc = memberDocs(type, index);
+    return `${memberDoc ? `    /** ${memberDoc[0].replace(/\n/g, ' ')} */\n` : ''}    ${key}: ${values[index]},\n`;
+  });
   return [
-    {
-      kind: StructureKind.VariableStatement, isExported: true, docs,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name, initializer }],
-    },
+    `${doc ? jsDocBlock(doc) : ''}export const ${name} = {\n${members.join('')}} as const;`,
     { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]` },
   ];
+}
+
+function jsDocBlock(doc: string): string {
+  return `/**\n${doc.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
 }
 
 function memberDocs(type: EnumTypeDef, index: number): string[] | undefined {
   const doc = docText(type.members[index].description, {});
   return doc ? [doc] : undefined;
-}
-
-function docComment(docs: string[] | undefined): string {
-  return docs ? `/** ${docs[0].replace(/\n/g, ' ')} */\n` : '';
 }
 
 function sourceOf(file: string | undefined): string | undefined {

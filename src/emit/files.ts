@@ -29,7 +29,7 @@ export function emitModel(model: Model, options: EmitOptions): { files: SourceFi
   const files: SourceFile[] = [];
   for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const context = new ModuleContext(namespace, names);
-    const statements: StatementStructures[] = types.flatMap((type) =>
+    const statements: (StatementStructures | string)[] = types.flatMap((type) =>
       type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]);
     const body = project.createSourceFile(`/${context.moduleName}.ts`, { statements }, { overwrite: true }).getFullText();
     const header = renderHeader(options.headerTemplate, 'templates/header.txt', { apiVersion: model.apiVersion, module: context.moduleName });

@@ -25,7 +25,8 @@ export function docText(description: string, tags: DocTags): string | undefined 
   const lines: string[] = [];
   const text = commentText(description);
   if (text) lines.push(text);
-  if (tags.maxLength !== undefined) lines.push(`Maximum length: ${tags.maxLength} characters.`);
+  const statesLimit = tags.maxLength !== undefined && new RegExp(`\\b${tags.maxLength}\\b`).test(text);
+  if (tags.maxLength !== undefined && !statesLimit) lines.push(`Maximum length: ${tags.maxLength} characters.`);
   if (tags.readOnly) lines.push('@readonly');
   if (tags.source) lines.push(`@see ${commentText(tags.source)}`);
   return lines.length > 0 ? lines.join('\n') : undefined;
