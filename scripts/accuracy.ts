@@ -20,7 +20,7 @@ const temp = await mkdtemp(path.join(os.tmpdir(), 'graph-docs-typegen-accuracy-'
 try {
   for (const apiVersion of ['v1.0', 'beta']) {
     const docs = path.join(corpus, apiVersion, 'resources');
-    const output = await generateVersion({ apiVersion, dir: docs, outSubdir: apiVersion }, { enumStyle: 'const' });
+    const output = await generateVersion({ apiVersion, dir: docs, outSubdir: apiVersion }, { enumStyle: 'const', guards: true });
     const out = path.join(temp, apiVersion);
     for (const file of output.files.filter((candidate) => candidate.path.endsWith('.d.ts'))) {
       await mkdir(path.dirname(path.join(out, file.path)), { recursive: true });

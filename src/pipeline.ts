@@ -13,6 +13,8 @@ import { findVersions, listPages, type VersionInput } from './read/discover.js';
 export interface GenerateOptions {
   enumStyle: EnumStyle;
   headerTemplate?: string;
+  /** Emit type guards and their runtime module. Default true. */
+  guards?: boolean;
 }
 
 export interface VersionOutput {
@@ -45,7 +47,7 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const pages = await readPages(input);
   const { model, diagnostics } = buildModel(input.apiVersion, pages);
   const headerTemplate = options.headerTemplate ?? (await defaultHeaderTemplate());
-  const { files: sources } = emitModel(model, { enumStyle: options.enumStyle, headerTemplate });
+  const { files: sources } = emitModel(model, { enumStyle: options.enumStyle, headerTemplate, guards: options.guards ?? true });
   return { apiVersion: input.apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
 }
 

@@ -1,6 +1,7 @@
 import { Project, type StatementStructures } from 'ts-morph';
 import type { Model, TypeDef } from '../model/types.js';
 import { enumStatements, interfaceStatement, type EnumStyle } from './declarations.js';
+import { GuardIndex, guardStatements, runtimeExport, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
 import { renderHeader } from './header.js';
 import { ModuleContext } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
@@ -14,6 +15,8 @@ export interface SourceFile {
 export interface EmitOptions {
   enumStyle: EnumStyle;
   headerTemplate: string;
+  /** Emit `isX`/`validateX`/`assertX` guards beside the types, and the runtime module they use. Default true. */
+  guards?: boolean;
 }
 
 /** Turns one API version's model into TypeScript modules: one per namespace, plus an index. */
@@ -26,15 +29,21 @@ export function emitModel(model: Model, options: EmitOptions): { files: SourceFi
     list.push(type);
     byNamespace.set(type.namespace, list);
   }
+  const guards = options.guards === false ? undefined : new GuardIndex(model);
   const files: SourceFile[] = [];
   for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const context = new ModuleContext(namespace, names);
-    const statements: (StatementStructures | string)[] = types.flatMap((type) =>
-      type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]);
+    const statements: (StatementStructures | string)[] = types.flatMap((type) => [
+      ...(type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]),
+      ...(guards ? guardStatements(type, context, guards) : []),
+    ]);
     const body = project.createSourceFile(`/${context.moduleName}.ts`, { statements }, { overwrite: true }).getFullText();
     const header = renderHeader(options.headerTemplate, 'templates/header.txt', { apiVersion: model.apiVersion, module: context.moduleName });
-    const imports = context.importLines();
+    const imports = [...(guards ? [runtimeImport(names)] : []), ...context.importLines()];
     files.push({ path: `${context.moduleName}.ts`, content: `${header}\n${imports.length ? imports.join('\n') + '\n\n' : ''}${body}` });
+  }
+  if (guards) {
+    files.push({ path: `${runtimeModuleName(names)}.ts`, content: runtimeSource(model.apiVersion, options.headerTemplate, names) });
   }
   files.push({ path: 'index.ts', content: indexModule(model, names, options) });
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), names };
@@ -44,6 +53,7 @@ function indexModule(model: Model, names: NameTable, options: EmitOptions): stri
   const header = renderHeader(options.headerTemplate, 'templates/header.txt', { apiVersion: model.apiVersion, module: 'index' });
   const lines: string[] = [];
   if (names.moduleNames.has(ROOT_NAMESPACE)) lines.push(`export * from './graph.js';`);
+  if (options.guards !== false) lines.push(runtimeExport(names));
   for (const [namespace, exported] of [...names.exportNames].sort()) {
     lines.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}.js';`);
   }

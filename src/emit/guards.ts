@@ -1,0 +1,344 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type OptionalKind,
+  type ParameterDeclarationStructure, type StatementStructures,
+} from 'ts-morph';
+import { fullNameOf, type EnumTypeDef, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
+import { renderHeader } from './header.js';
+import { commentText } from './jsdoc.js';
+import type { ModuleContext } from './module.js';
+import { ROOT_NAMESPACE, type NameTable } from './naming.js';
+
+/*
+ * Type guards beside every declaration: `isX`, `validateX` and `assertX` for object types,
+ * `isX` for enums. They call the runtime module (templates/runtime.ts), which does the walking
+ * and reporting; the code here only says, per type, what to check:
+ * - `checkX(value, walk)` checks a value declared as X: an object, whose `@odata.type` picks X or
+ *   a type derived from X, whose properties are then checked by that type's `propertyOfX`;
+ * - `propertyOfX(name, value, walk)` is a switch on the property name, calling each property's
+ *   check directly (calls V8 can inline), and handing other names to the base type's.
+ * All top-level declarations are functions, or enum member sets marked pure, so bundlers can
+ * drop whatever guard goes unused.
+ *
+ * Names. Generated types are PascalCase (see naming.ts), so they never start with a lower-case
+ * letter, and import aliases start with `$`. Every function or constant here is a lower-case
+ * prefix plus a type name, and no prefix is another prefix followed by an upper-case letter:
+ * so these names cannot clash with a type, an import or each other. Generated code never names
+ * a JavaScript global (a docs type may be called `Array` or `Set`), and property names only ever
+ * appear as JSON.stringify'd string literals.
+ */
+const PREFIX = {
+  is: 'is',
+  validate: 'validate',
+  assert: 'assert',
+  /** Exported building block: checks a value declared as the type, dispatching on @odata.type. */
+  check: 'check',
+  /** Exported building block: checks one property of the type by name; false if it has none such. */
+  property: 'propertyOf',
+  /** Module-private: an enum's members. */
+  members: 'membersOf',
+} as const;
+
+/** The alias namespace modules import the runtime as; `$` keeps it apart from every type name. */
+const RUNTIME_ALIAS = '$runtime';
+
+/** The runtime module's name in the output: `runtime`, unless a namespace module took it. */
+export function runtimeModuleName(names: NameTable): string {
+  const taken = new Set(names.moduleNames.values());
+  // Module names derived from namespaces are word characters only, so this one is always free.
+  return taken.has('runtime') ? 'graph-runtime' : 'runtime';
+}
+
+export function runtimeImport(names: NameTable): string {
+  return `import * as ${RUNTIME_ALIAS} from './${runtimeModuleName(names)}.js';`;
+}
+
+/** The line index.ts re-exports the runtime's public names with. */
+export function runtimeExport(names: NameTable): string {
+  return `export { ValidationError, type ValidationIssue, type ValidationOptions } from './${runtimeModuleName(names)}.js';`;
+}
+
+let runtimeTemplate: string | undefined;
+
+/** The runtime module as emitted: the generated-file header, then templates/runtime.ts. */
+export function runtimeSource(apiVersion: string, headerTemplate: string, names: NameTable): string {
+  runtimeTemplate ??= readFileSync(fileURLToPath(new URL('../../../templates/runtime.ts', import.meta.url)), 'utf8');
+  const header = renderHeader(headerTemplate, 'templates/header.txt', { apiVersion, module: runtimeModuleName(names) });
+  return `${header}\n${runtimeTemplate}`;
+}
+
+/** What one type's guards need to know about the others: lookup by name, and derivation. */
+export class GuardIndex {
+  private readonly byFullName = new Map<string, TypeDef>();
+  private readonly derived = new Map<string, ObjectTypeDef[]>();
+
+  constructor(model: Model) {
+    for (const type of model.types) this.byFullName.set(fullNameOf(type).toLowerCase(), type);
+    for (const type of model.types) {
+      if (type.kind === 'enum') continue;
+      for (const ancestor of this.ancestorsOf(type)) {
+        const key = fullNameOf(ancestor).toLowerCase();
+        const list = this.derived.get(key) ?? [];
+        list.push(type);
+        this.derived.set(key, list);
+      }
+    }
+  }
+
+  find(fullName: string): TypeDef | undefined {
+    return this.byFullName.get(fullName.toLowerCase());
+  }
+
+  /** The object type a type derives from, if the model has it. */
+  baseOf(type: ObjectTypeDef): ObjectTypeDef | undefined {
+    const base = type.baseType ? this.find(type.baseType) : undefined;
+    return base?.kind === 'enum' ? undefined : base;
+  }
+
+  /** Base first, then its base; stops at a cycle, which the model builder reports and breaks anyway. */
+  ancestorsOf(type: ObjectTypeDef): ObjectTypeDef[] {
+    const ancestors: ObjectTypeDef[] = [];
+    for (let base = this.baseOf(type); base && base !== type && !ancestors.includes(base); base = this.baseOf(base)) {
+      ancestors.push(base);
+    }
+    return ancestors;
+  }
+
+  /** Every type derived from this one, directly or not, by full name. */
+  derivedFrom(type: ObjectTypeDef): ObjectTypeDef[] {
+    const list = this.derived.get(fullNameOf(type).toLowerCase()) ?? [];
+    return [...list].sort((a, b) => compare(fullNameOf(a), fullNameOf(b)));
+  }
+
+  /** An open type, or one derived from an open type, accepts any property. */
+  isOpen(type: ObjectTypeDef): boolean {
+    return type.openType || this.ancestorsOf(type).some((ancestor) => ancestor.openType);
+  }
+}
+
+/** The guard declarations to place after a type's own declaration, in its namespace's module. */
+export function guardStatements(type: TypeDef, context: ModuleContext, index: GuardIndex): StatementStructures[] {
+  return type.kind === 'enum' ? enumGuards(type, context) : objectGuards(type, context, index);
+}
+
+function enumGuards(type: EnumTypeDef, context: ModuleContext): StatementStructures[] {
+  const name = context.localName(fullNameOf(type));
+  const members = PREFIX.members + name;
+  const evolvable = type.members.some((member) => member.name === 'unknownFutureValue');
+  const listed = type.members.map((member) => JSON.stringify(member.name)).join(', ');
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: members, initializer: `/*#__PURE__*/ ${RUNTIME_ALIAS}.memberSet([${listed}])` }],
+    },
+    exportedFunction({
+      name: PREFIX.is + name,
+      docs: [
+        `Whether \`value\` is a${type.flags ? ' single' : ''} ${docName(type)} member.`
+        + (evolvable ? ' An evolvable enum: see the runtime module on unknownFutureValue.' : ''),
+      ],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `value is ${name}`,
+      statements: [`return ${RUNTIME_ALIAS}.isMember(value, ${members});`],
+    }),
+    exportedFunction({
+      name: PREFIX.check + name,
+      docs: [`Checks a value declared as ${docName(type)}${type.flags ? ': members separated by commas' : ''}. A building block of the guards.`],
+      parameters: [{ name: 'value', type: 'unknown' }, { name: 'walk', type: `${RUNTIME_ALIAS}.Walk` }],
+      returnType: 'void',
+      statements: [`walk.${type.flags ? 'flags' : 'member'}(value, ${members}, ${JSON.stringify(displayName(type))});`],
+    }),
+  ];
+}
+
+function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures[] {
+  const name = context.localName(fullNameOf(type));
+  const check = PREFIX.check + name;
+  const shown = JSON.stringify(displayName(type));
+  const options = { name: 'options', type: `${RUNTIME_ALIAS}.ValidationOptions`, hasQuestionToken: true };
+  return [
+    exportedFunction({
+      name: PREFIX.is + name,
+      docs: [`Whether \`value\` is a valid ${docName(type)}. Stops at the first problem; ${PREFIX.validate + name} lists them all.`],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `value is ${name}`,
+      statements: [`return ${RUNTIME_ALIAS}.isValid(${check}, value);`],
+    }),
+    exportedFunction({
+      name: PREFIX.validate + name,
+      docs: [`Every way \`value\` differs from a valid ${docName(type)}, each with its JSON path; empty when there is none.`],
+      parameters: [{ name: 'value', type: 'unknown' }, options],
+      returnType: `${RUNTIME_ALIAS}.ValidationIssue[]`,
+      statements: [`return ${RUNTIME_ALIAS}.validate(${check}, value, options);`],
+    }),
+    exportedFunction({
+      name: PREFIX.assert + name,
+      docs: [`Throws a ValidationError listing every issue unless \`value\` is a valid ${docName(type)}.`],
+      parameters: [{ name: 'value', type: 'unknown' }, options],
+      returnType: `asserts value is ${name}`,
+      statements: [`${RUNTIME_ALIAS}.assertValid(${check}, value, options, ${shown});`],
+    }),
+    dispatchFunction(type, context, index),
+    propertyFunction(type, context, index),
+  ];
+}
+
+/**
+ * `checkX`: refuses what is not an object, then checks it as the type its `@odata.type` names:
+ * X itself (also when it names none) or a type derived from X. Only X's derived types are listed,
+ * so using one guard does not pull in unrelated ones.
+ */
+function dispatchFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures {
+  const concreteTypes = [type, ...index.derivedFrom(type)];
+  const cases = concreteTypes.flatMap((concrete, position) => [
+    ...(position === 0 ? ['case undefined:'] : []),
+    `case ${JSON.stringify(`#${fullNameOf(concrete)}`)}:`,
+    `case ${JSON.stringify(fullNameOf(concrete))}:`,
+    `    ${propertiesCheck(concrete, context, index)}`,
+    '    break;',
+  ]);
+  const expectedType = concreteTypes.length > 1
+    ? `#${fullNameOf(type)} or a type derived from it`
+    : `#${fullNameOf(type)}`;
+  return exportedFunction({
+    name: PREFIX.check + context.localName(fullNameOf(type)),
+    docs: [`Checks a value declared as ${docName(type)}, as the type its \`@odata.type\` names. A building block of the guards.`],
+    parameters: [{ name: 'value', type: 'unknown' }, { name: 'walk', type: `${RUNTIME_ALIAS}.Walk` }],
+    returnType: 'void',
+    // One statement, so that ts-morph puts no blank line after the switch.
+    statements: [[
+      `if (!walk.enterObject(value, ${JSON.stringify(`object (${displayName(type)})`)})) return;`,
+      'const odataType = walk.odataType(value);',
+      'switch (odataType) {',
+      ...indent(cases),
+      '    default:',
+      `        walk.unexpectedODataType(odataType, ${JSON.stringify(expectedType)});`,
+      '}',
+      'walk.leaveObject();',
+    ].join('\n')],
+  });
+}
+
+/** How to check an object's properties once its type is known: open types accept any others. */
+function propertiesCheck(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): string {
+  const propertyOf = guardReference(context, PREFIX.property, type);
+  return index.isOpen(type)
+    ? `walk.openTypeProperties(value, ${propertyOf});`
+    : `walk.properties(value, ${propertyOf}, ${JSON.stringify(displayName(type))});`;
+}
+
+/**
+ * `propertyOfX`: a switch on the property name with a case for each property X declares; the
+ * others go to the base type's, and past the root base type are unknown (false).
+ */
+function propertyFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures {
+  const base = index.baseOf(type);
+  const unknown = base ? `return ${guardReference(context, PREFIX.property, base)}(name, value, walk);` : 'return false;';
+  const declared = uniqueByName(type.properties);
+  const body = declared.length === 0 ? [unknown] : [
+    'switch (name) {',
+    ...declared.flatMap((property) => [
+      `    case ${JSON.stringify(property.name)}:`,
+      `        ${propertyCheck(property, context, index)}`,
+      '        break;',
+    ]),
+    '    default:',
+    `        ${unknown}`,
+    '}',
+    'return true;',
+  ];
+  // Without a base or properties the parameters go unused: the underscore says so to linters.
+  const unused = declared.length === 0 && !base ? '_' : '';
+  return exportedFunction({
+    name: PREFIX.property + context.localName(fullNameOf(type)),
+    docs: [`Checks a property of ${docName(type)} by name; false when ${docName(type)} neither declares nor inherits it. A building block of the guards.`],
+    parameters: [
+      { name: `${unused}name`, type: 'string' },
+      { name: `${unused}value`, type: 'unknown' },
+      { name: `${unused}walk`, type: `${RUNTIME_ALIAS}.Walk` },
+    ],
+    returnType: 'boolean',
+    // One statement, so that ts-morph puts no blank line after the switch.
+    statements: [body.join('\n')],
+  });
+}
+
+/**
+ * A property's value check, as a direct call (which V8 can inline, unlike a check passed around).
+ * Null is allowed exactly where the declaration says `| null` (see propertyTypeText).
+ */
+function propertyCheck(property: PropertyDef, context: ModuleContext, index: GuardIndex): string {
+  const check = elementCheck(property, context, index);
+  if (check === undefined && !property.collection) return `// ${property.type.kind === 'primitive' ? property.type.name : 'Untyped'}: any value`;
+  const maxLength = property.maxLength !== undefined && hasLength(property) ? `, ${property.maxLength}` : '';
+  const call = property.collection
+    ? `walk.collection(value, ${check ?? `${RUNTIME_ALIAS}.acceptAnything`}${maxLength});`
+    : `${check}(value, walk${maxLength});`;
+  return property.nullable && check !== undefined ? `if (value !== null) ${call}` : call;
+}
+
+const STRING_TYPES: ReadonlySet<PrimitiveName> = new Set(['String', 'Guid', 'Date', 'DateTimeOffset', 'TimeOfDay', 'Duration', 'Binary']);
+
+/** Whether a documented maximum length can apply: the runtime's string checks take one. */
+function hasLength(property: PropertyDef): boolean {
+  return property.type.kind === 'primitive' && STRING_TYPES.has(property.type.name);
+}
+
+/** The check for one value of the property's type; undefined when any value goes. */
+function elementCheck(property: PropertyDef, context: ModuleContext, index: GuardIndex): string | undefined {
+  const { type } = property;
+  if (type.kind === 'primitive') return primitiveCheck(type.name);
+  const target = index.find(type.fullName);
+  return target ? guardReference(context, PREFIX.check, target) : undefined;
+}
+
+function primitiveCheck(name: PrimitiveName): string | undefined {
+  return name === 'Stream' || name === 'Untyped' ? undefined : `${RUNTIME_ALIAS}.check${name}`;
+}
+
+/** A guard function of another type as code here: `checkX`, or `$Other.checkX` through its import. */
+function guardReference(context: ModuleContext, prefix: string, type: TypeDef): string {
+  const reference = context.reference(fullNameOf(type));
+  const dot = reference.lastIndexOf('.');
+  return `${reference.slice(0, dot + 1)}${prefix}${reference.slice(dot + 1)}`;
+}
+
+interface FunctionParts {
+  name: string;
+  /** Plain text, made safe for a comment here. */
+  docs: string[];
+  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  returnType: string;
+  statements: string[];
+}
+
+function exportedFunction(parts: FunctionParts): FunctionDeclarationStructure {
+  return { kind: StructureKind.Function, isExported: true, ...parts, docs: parts.docs.map(commentText) };
+}
+
+/** How issues and docs name a type: its OData name, qualified below microsoft.graph (`callRecords.session`). */
+function displayName(type: TypeDef): string {
+  const fullName = fullNameOf(type);
+  return type.namespace === ROOT_NAMESPACE ? type.name
+    : fullName.startsWith(`${ROOT_NAMESPACE}.`) ? fullName.slice(ROOT_NAMESPACE.length + 1) : fullName;
+}
+
+function docName(type: TypeDef): string {
+  return `\`${displayName(type)}\``;
+}
+
+/** The first property of each name: a page that lists one twice must not yield duplicate cases. */
+function uniqueByName(properties: PropertyDef[]): PropertyDef[] {
+  const seen = new Set<string>();
+  return properties.filter((property) => !seen.has(property.name) && seen.add(property.name));
+}
+
+function indent(lines: string[]): string[] {
+  return lines.map((line) => `    ${line}`);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
