@@ -2,6 +2,126 @@
 // Microsoft Graph beta types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
+import * as $runtime from './runtime.js';
+import * as $Graph from './graph.js';
+/** Whether `value` is a valid `callRecords.widgetSegment`. Stops at the first problem; validateWidgetSegment lists them all. */
+export function isWidgetSegment(value) {
+    return $runtime.isValid(checkWidgetSegment, value);
+}
+/** Every way `value` differs from a valid `callRecords.widgetSegment`, each with its JSON path; empty when there is none. */
+export function validateWidgetSegment(value, options) {
+    return $runtime.validate(checkWidgetSegment, value, options);
+}
+/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSegment`. */
+export function assertWidgetSegment(value, options) {
+    $runtime.assertValid(checkWidgetSegment, value, options, "callRecords.widgetSegment");
+}
+/** Checks a value declared as `callRecords.widgetSegment`, as the type its `@odata.type` names. A building block of the guards. */
+export function checkWidgetSegment(value, walk) {
+    if (!walk.enterObject(value, "object (callRecords.widgetSegment)"))
+        return;
+    const odataType = walk.odataType(value);
+    switch (odataType) {
+        case undefined:
+        case "#microsoft.graph.callRecords.widgetSegment":
+        case "microsoft.graph.callRecords.widgetSegment":
+            walk.properties(value, propertyOfWidgetSegment, "callRecords.widgetSegment");
+            break;
+        default:
+            walk.unexpectedODataType(odataType, "#microsoft.graph.callRecords.widgetSegment");
+    }
+    walk.leaveObject();
+}
+/** Checks a property of `callRecords.widgetSegment` by name; false when `callRecords.widgetSegment` neither declares nor inherits it. A building block of the guards. */
+export function propertyOfWidgetSegment(name, value, walk) {
+    switch (name) {
+        case "id":
+            $runtime.checkString(value, walk);
+            break;
+        case "part":
+            if (value !== null)
+                $Graph.checkWidgetPart(value, walk);
+            break;
+        case "direction":
+            if (value !== null)
+                checkWidgetStreamDirection(value, walk);
+            break;
+        case "averageJitter":
+            if (value !== null)
+                $runtime.checkDuration(value, walk);
+            break;
+        case "startDateTime":
+            if (value !== null)
+                $runtime.checkDateTimeOffset(value, walk);
+            break;
+        default:
+            return false;
+    }
+    return true;
+}
+/** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
+export function isWidgetSession(value) {
+    return $runtime.isValid(checkWidgetSession, value);
+}
+/** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
+export function validateWidgetSession(value, options) {
+    return $runtime.validate(checkWidgetSession, value, options);
+}
+/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
+export function assertWidgetSession(value, options) {
+    $runtime.assertValid(checkWidgetSession, value, options, "callRecords.widgetSession");
+}
+/** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
+export function checkWidgetSession(value, walk) {
+    if (!walk.enterObject(value, "object (callRecords.widgetSession)"))
+        return;
+    const odataType = walk.odataType(value);
+    switch (odataType) {
+        case undefined:
+        case "#microsoft.graph.callRecords.widgetSession":
+        case "microsoft.graph.callRecords.widgetSession":
+            walk.properties(value, propertyOfWidgetSession, "callRecords.widgetSession");
+            break;
+        default:
+            walk.unexpectedODataType(odataType, "#microsoft.graph.callRecords.widgetSession");
+    }
+    walk.leaveObject();
+}
+/** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
+export function propertyOfWidgetSession(name, value, walk) {
+    switch (name) {
+        case "id":
+            $runtime.checkString(value, walk);
+            break;
+        case "clientContext":
+            if (value !== null)
+                $runtime.checkString(value, walk, 256);
+            break;
+        case "correlationId":
+            if (value !== null)
+                $runtime.checkGuid(value, walk);
+            break;
+        case "modalities":
+            if (value !== null)
+                walk.collection(value, checkWidgetSessionModalities);
+            break;
+        case "startDateTime":
+            if (value !== null)
+                $runtime.checkDateTimeOffset(value, walk);
+            break;
+        case "endDateTime":
+            if (value !== null)
+                $runtime.checkDateTimeOffset(value, walk);
+            break;
+        case "segments":
+            if (value !== null)
+                walk.collection(value, checkWidgetSegment);
+            break;
+        default:
+            return false;
+    }
+    return true;
+}
 /**
  * @see enums-callrecords.md
  */
@@ -11,6 +131,15 @@ export const WidgetSessionKind = {
     Live: "live",
     UnknownFutureValue: "unknownFutureValue",
 };
+const membersOfWidgetSessionKind = /*#__PURE__*/ $runtime.memberSet(["unknown", "preview", "live", "unknownFutureValue"]);
+/** Whether `value` is a `callRecords.widgetSessionKind` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+export function isWidgetSessionKind(value) {
+    return $runtime.isMember(value, membersOfWidgetSessionKind);
+}
+/** Checks a value declared as `callRecords.widgetSessionKind`. A building block of the guards. */
+export function checkWidgetSessionKind(value, walk) {
+    walk.member(value, membersOfWidgetSessionKind, "callRecords.widgetSessionKind");
+}
 /**
  * @see callrecords-widgetsession.md
  */
@@ -20,6 +149,15 @@ export const WidgetSessionModalities = {
     Data: "data",
     UnknownFutureValue: "unknownFutureValue",
 };
+const membersOfWidgetSessionModalities = /*#__PURE__*/ $runtime.memberSet(["audio", "video", "data", "unknownFutureValue"]);
+/** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+export function isWidgetSessionModalities(value) {
+    return $runtime.isMember(value, membersOfWidgetSessionModalities);
+}
+/** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
+export function checkWidgetSessionModalities(value, walk) {
+    walk.member(value, membersOfWidgetSessionModalities, "callRecords.widgetSessionModalities");
+}
 /**
  * @see enums-callrecords.md
  */
@@ -28,3 +166,12 @@ export const WidgetStreamDirection = {
     CalleeToCaller: "calleeToCaller",
     UnknownFutureValue: "unknownFutureValue",
 };
+const membersOfWidgetStreamDirection = /*#__PURE__*/ $runtime.memberSet(["callerToCallee", "calleeToCaller", "unknownFutureValue"]);
+/** Whether `value` is a `callRecords.widgetStreamDirection` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+export function isWidgetStreamDirection(value) {
+    return $runtime.isMember(value, membersOfWidgetStreamDirection);
+}
+/** Checks a value declared as `callRecords.widgetStreamDirection`. A building block of the guards. */
+export function checkWidgetStreamDirection(value, walk) {
+    walk.member(value, membersOfWidgetStreamDirection, "callRecords.widgetStreamDirection");
+}
