@@ -1,0 +1,18 @@
+// A user's program: imports types, enums and guards from both entry points of the generated package.
+import {
+  type RecordOperation, RecordOperationStatus, ValidationError, assertRecordOperation, isRecordOperation, validateRecordOperation,
+} from '@graph-docs-typegen/graph-types/beta';
+import * as V1 from '@graph-docs-typegen/graph-types/v1.0';
+
+const operation: RecordOperation = { id: 'op-1', status: RecordOperationStatus.Running, resultInfo: { code: 200 } };
+const stage: V1.WidgetStage = V1.WidgetStage.Released;
+const session: V1.CallRecords.WidgetSession = {};
+
+const sample: unknown = JSON.parse('{"id": 7, "status": "sleeping", "resultInfo": {"code": "ok"}}');
+console.log(`valid: ${isRecordOperation(operation)} ${isRecordOperation(sample)} ${V1.isWidgetStage(stage)} ${typeof session}`);
+for (const issue of validateRecordOperation(sample)) console.log(issue.message);
+try {
+  assertRecordOperation(sample);
+} catch (error) {
+  if (error instanceof ValidationError) console.log(`assert: ${error.issues.length} issues`);
+}
