@@ -3,18 +3,38 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './model/build.js';
 import type { Diagnostic, Model } from './model/types.js';
-import { emitModel, type SourceFile } from './emit/files.js';
+import type { SourceFile } from './emit/files.js';
 import type { EnumStyle } from './emit/declarations.js';
-import { toJavaScript } from './emit/javascript.js';
-import { readPage } from './read/page.js';
+import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
+import { openCache } from './cache/generatorCache.js';
+import { loadPages, readPageBytes } from './parallel/readPages.js';
 import type { PageResult } from './read/types.js';
-import { findVersions, listPages, type VersionInput } from './read/discover.js';
+import { findVersions, type VersionInput } from './read/discover.js';
 
 export interface GenerateOptions {
   enumStyle: EnumStyle;
-  headerTemplate?: string;
+  /** The templates; the ones in templates/ when absent. */
+  templates?: Templates;
+  /** Generated validators check formats by default. */
+  checkFormats?: boolean;
   /** Emit type guards and their runtime module. Default true. */
   guards?: boolean;
+  /** Threads that parse pages; default the core count. Changes the speed only, never the output. */
+  jobs?: number;
+  /**
+   * The cache of parsed pages and outputs: a folder, or false to bypass it. By default
+   * node_modules/.cache/graph-docs-typegen of the package holding the working folder, and none
+   * outside a package. Changes the speed only, never the output.
+   */
+  cacheDir?: string | false;
+}
+
+export type ReadOptions = Pick<GenerateOptions, 'jobs' | 'cacheDir'>;
+
+export interface PagesRead {
+  pages: PageResult[];
+  /** Warnings about the cache (a corrupt entry), not about the pages. */
+  cacheProblems: Diagnostic[];
 }
 
 export interface VersionOutput {
@@ -27,28 +47,60 @@ export interface VersionOutput {
   pages: number;
 }
 
-const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export async function defaultHeaderTemplate(): Promise<string> {
-  return readFile(fileURLToPath(new URL('header.txt', TEMPLATE_DIR)), 'utf8');
+/** Reads templates/, with a user's header file in place of header.txt; checks every slot. */
+export async function loadTemplates(headerFile?: string): Promise<Templates> {
+  const read = async (file: string): Promise<Template> => ({ name: file, text: await readFile(file, 'utf8') });
+  const templates: Templates = {
+    header: await read(headerFile ?? path.join(TEMPLATE_DIR, 'header.txt')),
+    jsdoc: await read(path.join(TEMPLATE_DIR, 'jsdoc.txt')),
+    runtime: await read(path.join(TEMPLATE_DIR, 'runtime.ts')),
+  };
+  for (const key of Object.keys(TEMPLATE_VARIABLES) as (keyof Templates)[]) checkTemplate(templates[key], TEMPLATE_VARIABLES[key]);
+  return templates;
 }
 
-export async function readPages(input: VersionInput): Promise<PageResult[]> {
-  const files = await listPages(input.dir);
-  const results: PageResult[] = [];
-  for (const file of files) {
-    const text = await readFile(file.absolute, 'utf8');
-    results.push(readPage(file.relative, text));
-  }
-  return results;
+/** Every page of a version in path order: taken from the cache when it holds the page's bytes, else parsed on worker threads. */
+export async function readPages(input: VersionInput, options: ReadOptions = {}): Promise<PagesRead> {
+  const cache = openCache(options.cacheDir);
+  const pages = await readPageBytes(await loadPages(input.dir, cache?.pages), { jobs: options.jobs, cache: cache?.pages });
+  return { pages, cacheProblems: cache?.problems ?? [] };
 }
 
+/**
+ * A version's output. With a cache, the whole output is kept by the bytes of every page and the
+ * options, so a run in which no page changed reads it back instead of building it; otherwise only
+ * the pages that changed are parsed again.
+ */
 export async function generateVersion(input: VersionInput, options: GenerateOptions): Promise<VersionOutput> {
-  const pages = await readPages(input);
-  const { model, diagnostics } = buildModel(input.apiVersion, pages);
-  const headerTemplate = options.headerTemplate ?? (await defaultHeaderTemplate());
-  const { files: sources } = emitModel(model, { enumStyle: options.enumStyle, headerTemplate, guards: options.guards ?? true });
-  return { apiVersion: input.apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
+  const templates = options.templates ?? (await loadTemplates());
+  const cache = openCache(options.cacheDir);
+  const pageBytes = await loadPages(input.dir, cache?.pages);
+  const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, pages: pageBytes.map((page) => page.key) });
+  let output = outputKey ? cache?.outputs.read(outputKey) : undefined;
+  if (!output) {
+    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
+    output = await buildVersion(input.apiVersion, pages, { ...options, templates });
+    if (outputKey) cache?.outputs.write(outputKey, output);
+  }
+  const cacheProblems = cache?.problems ?? [];
+  return cacheProblems.length > 0 ? { ...output, diagnostics: [...output.diagnostics, ...cacheProblems] } : output;
+}
+
+async function buildVersion(apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates }): Promise<VersionOutput> {
+  const { model, diagnostics } = buildModel(apiVersion, pages);
+  // Loaded only when something is emitted: loading ts-morph takes longer than a whole warm run.
+  const [{ emitModel }, { toJavaScript }] = await Promise.all([import('./emit/files.js'), import('./emit/javascript.js')]);
+  const { files: sources } = emitModel(model, {
+    enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true, checkFormats: options.checkFormats ?? false,
+  });
+  return { apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
+}
+
+/** The options the output depends on: all but those that change only how fast it comes. */
+function outputOptions({ jobs, cacheDir, ...rest }: GenerateOptions): Omit<GenerateOptions, 'jobs' | 'cacheDir'> {
+  return rest;
 }
 
 export interface DocsOutput {

@@ -44,7 +44,7 @@ export interface ValidationIssue {
 export interface ValidationOptions {
   /** Report properties the type does not declare, except OData annotations (names with `@`). Default false. */
   strict?: boolean;
-  /** Check the Edm string formats (DateTimeOffset, Date, TimeOfDay, Duration, Guid, Binary) and documented maximum lengths. Default false. */
+  /** Check the Edm string formats (DateTimeOffset, Date, TimeOfDay, Duration, Guid, Binary) and documented maximum lengths. Default {{checkFormats}} (the generator's `checkFormats` setting). */
   checkFormats?: boolean;
   /** How many objects deep to walk before reporting `maximum depth exceeded`. Default 64. */
   maxDepth?: number;
@@ -82,6 +82,7 @@ export type Check = (value: unknown, walk: Walk) => void;
 export type PropertyCheck = (name: string, value: unknown, walk: Walk) => boolean;
 
 const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_CHECK_FORMATS: boolean = {{checkFormats}};
 const MESSAGES_IN_ERROR = 10;
 /** Long strings are cut to this many characters when an issue shows them. */
 const SHOWN_STRING_LENGTH = 40;
@@ -118,7 +119,8 @@ export class Walk {
     this.failed = false;
     this.stopped = false;
     this.strict = options?.strict === true;
-    this.checkFormats = options?.checkFormats === true;
+    const checkFormats = options?.checkFormats;
+    this.checkFormats = typeof checkFormats === 'boolean' ? checkFormats : DEFAULT_CHECK_FORMATS;
     const maxDepth = options?.maxDepth;
     this.maxDepth = typeof maxDepth === 'number' && maxDepth >= 0 ? maxDepth : DEFAULT_MAX_DEPTH;
   }

@@ -64,7 +64,7 @@ export interface Gadget extends Entity {
     /** The date the gadget was bought. */
     purchaseDate?: string | null;
     /** How the gadget balances speed and battery life. */
-    powerMode?: GadgetPowerMode | null;
+    powerMode?: string | null;
     /** The widgets hosted by the gadget. Nullable. */
     widgets?: Widget[] | null;
     /** The firmware version reported by the gadget. */
@@ -73,7 +73,6 @@ export interface Gadget extends Entity {
     complianceState?: GadgetComplianceState | null;
     /** The last time the gadget checked in. */
     lastSyncDateTime?: string | null;
-    Device?: unknown;
     /** The widgets that device management controls on this gadget. */
     managedWidgets?: Widget[] | null;
 }
@@ -102,20 +101,6 @@ export type GadgetComplianceState = (typeof GadgetComplianceState)[keyof typeof 
 export declare function isGadgetComplianceState(value: unknown): value is GadgetComplianceState;
 /** Checks a value declared as `gadgetComplianceState`. A building block of the guards. */
 export declare function checkGadgetComplianceState(value: unknown, walk: $runtime.Walk): void;
-/**
- * @see gadget.md
- */
-export declare const GadgetPowerMode: {
-    readonly Low: "low";
-    readonly Balanced: "balanced";
-    readonly High: "high";
-};
-/** @see gadget.md */
-export type GadgetPowerMode = (typeof GadgetPowerMode)[keyof typeof GadgetPowerMode];
-/** Whether `value` is a `gadgetPowerMode` member. */
-export declare function isGadgetPowerMode(value: unknown): value is GadgetPowerMode;
-/** Checks a value declared as `gadgetPowerMode`. A building block of the guards. */
-export declare function checkGadgetPowerMode(value: unknown, walk: $runtime.Walk): void;
 /**
  * The status of a gadget.
  * @see gadgetstatus.md
@@ -359,7 +344,7 @@ export interface Widget extends Entity {
     /** The color of the widget trim. Defaults to blue. */
     accentColor?: WidgetColor | null;
     /** The processing mode the widget runs in. */
-    mode?: WidgetMode | null;
+    mode?: string | null;
     /** The lifecycle stage of the widget. */
     stage?: WidgetStage | null;
     /** A glob that selects which parts are rendered, for example parts/\*\/bolts. The default is *\/ (every top-level part). See Filtering parts for the full syntax. */
@@ -490,19 +475,6 @@ export declare function assertWidgetMedia(value: unknown, options?: $runtime.Val
 export declare function checkWidgetMedia(value: unknown, walk: $runtime.Walk): void;
 /** Checks a property of `widgetMedia` by name; false when `widgetMedia` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetMedia(name: string, value: unknown, walk: $runtime.Walk): boolean;
-/**
- * @see widget.md
- */
-export declare const WidgetMode: {
-    readonly Fast: "fast";
-    readonly Slow: "slow";
-};
-/** @see widget.md */
-export type WidgetMode = (typeof WidgetMode)[keyof typeof WidgetMode];
-/** Whether `value` is a `widgetMode` member. */
-export declare function isWidgetMode(value: unknown): value is WidgetMode;
-/** Checks a value declared as `widgetMode`. A building block of the guards. */
-export declare function checkWidgetMode(value: unknown, walk: $runtime.Walk): void;
 /**
  * Describes one part of a widget.
  * @see widgetpart.md

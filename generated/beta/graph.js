@@ -172,7 +172,7 @@ export function propertyOfGadget(name, value, walk) {
             break;
         case "powerMode":
             if (value !== null)
-                checkGadgetPowerMode(value, walk);
+                $runtime.checkString(value, walk);
             break;
         case "widgets":
             if (value !== null)
@@ -189,9 +189,6 @@ export function propertyOfGadget(name, value, walk) {
         case "lastSyncDateTime":
             if (value !== null)
                 $runtime.checkDateTimeOffset(value, walk);
-            break;
-        case "Device":
-            // Untyped: any value
             break;
         case "managedWidgets":
             if (value !== null)
@@ -219,23 +216,6 @@ export function isGadgetComplianceState(value) {
 /** Checks a value declared as `gadgetComplianceState`. A building block of the guards. */
 export function checkGadgetComplianceState(value, walk) {
     walk.member(value, membersOfGadgetComplianceState, "gadgetComplianceState");
-}
-/**
- * @see gadget.md
- */
-export const GadgetPowerMode = {
-    Low: "low",
-    Balanced: "balanced",
-    High: "high",
-};
-const membersOfGadgetPowerMode = /*#__PURE__*/ $runtime.memberSet(["low", "balanced", "high"]);
-/** Whether `value` is a `gadgetPowerMode` member. */
-export function isGadgetPowerMode(value) {
-    return $runtime.isMember(value, membersOfGadgetPowerMode);
-}
-/** Checks a value declared as `gadgetPowerMode`. A building block of the guards. */
-export function checkGadgetPowerMode(value, walk) {
-    walk.member(value, membersOfGadgetPowerMode, "gadgetPowerMode");
 }
 /**
  * The status of a gadget.
@@ -639,7 +619,7 @@ export function propertyOfWidget(name, value, walk) {
             break;
         case "mode":
             if (value !== null)
-                checkWidgetMode(value, walk);
+                $runtime.checkString(value, walk);
             break;
         case "stage":
             if (value !== null)
@@ -828,22 +808,6 @@ export function propertyOfWidgetMedia(name, value, walk) {
             return propertyOfEntity(name, value, walk);
     }
     return true;
-}
-/**
- * @see widget.md
- */
-export const WidgetMode = {
-    Fast: "fast",
-    Slow: "slow",
-};
-const membersOfWidgetMode = /*#__PURE__*/ $runtime.memberSet(["fast", "slow"]);
-/** Whether `value` is a `widgetMode` member. */
-export function isWidgetMode(value) {
-    return $runtime.isMember(value, membersOfWidgetMode);
-}
-/** Checks a value declared as `widgetMode`. A building block of the guards. */
-export function checkWidgetMode(value, walk) {
-    walk.member(value, membersOfWidgetMode, "widgetMode");
 }
 /** Whether `value` is a valid `widgetPart`. Stops at the first problem; validateWidgetPart lists them all. */
 export function isWidgetPart(value) {

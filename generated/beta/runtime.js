@@ -19,6 +19,7 @@ function errorMessage(typeName, issues) {
     return `Invalid ${typeName}: ${count}${listed}${more}`;
 }
 const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_CHECK_FORMATS = false;
 const MESSAGES_IN_ERROR = 10;
 /** Long strings are cut to this many characters when an issue shows them. */
 const SHOWN_STRING_LENGTH = 40;
@@ -51,7 +52,8 @@ export class Walk {
         this.failed = false;
         this.stopped = false;
         this.strict = options?.strict === true;
-        this.checkFormats = options?.checkFormats === true;
+        const checkFormats = options?.checkFormats;
+        this.checkFormats = typeof checkFormats === 'boolean' ? checkFormats : DEFAULT_CHECK_FORMATS;
         const maxDepth = options?.maxDepth;
         this.maxDepth = typeof maxDepth === 'number' && maxDepth >= 0 ? maxDepth : DEFAULT_MAX_DEPTH;
     }

@@ -216,7 +216,7 @@ export interface Widget extends Entity {
     /** The paint color of the widget. See the table below for the possible values. */
     color?: WidgetColor | null;
     /** The processing mode the widget runs in. */
-    mode?: WidgetMode | null;
+    mode?: string | null;
     /** The lifecycle stage of the widget. */
     stage?: WidgetStage | null;
     /** A glob that selects which parts are rendered, for example parts/\*\/bolts. The default is *\/ (every top-level part). */
@@ -340,19 +340,6 @@ export declare function assertWidgetMedia(value: unknown, options?: $runtime.Val
 export declare function checkWidgetMedia(value: unknown, walk: $runtime.Walk): void;
 /** Checks a property of `widgetMedia` by name; false when `widgetMedia` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetMedia(name: string, value: unknown, walk: $runtime.Walk): boolean;
-/**
- * @see widget.md
- */
-export declare const WidgetMode: {
-    readonly Fast: "fast";
-    readonly Slow: "slow";
-};
-/** @see widget.md */
-export type WidgetMode = (typeof WidgetMode)[keyof typeof WidgetMode];
-/** Whether `value` is a `widgetMode` member. */
-export declare function isWidgetMode(value: unknown): value is WidgetMode;
-/** Checks a value declared as `widgetMode`. A building block of the guards. */
-export declare function checkWidgetMode(value: unknown, walk: $runtime.Walk): void;
 /**
  * Describes one part of a widget.
  * @see widgetpart.md

@@ -424,7 +424,7 @@ export function propertyOfWidget(name, value, walk) {
             break;
         case "mode":
             if (value !== null)
-                checkWidgetMode(value, walk);
+                $runtime.checkString(value, walk);
             break;
         case "stage":
             if (value !== null)
@@ -605,22 +605,6 @@ export function propertyOfWidgetMedia(name, value, walk) {
             return propertyOfEntity(name, value, walk);
     }
     return true;
-}
-/**
- * @see widget.md
- */
-export const WidgetMode = {
-    Fast: "fast",
-    Slow: "slow",
-};
-const membersOfWidgetMode = /*#__PURE__*/ $runtime.memberSet(["fast", "slow"]);
-/** Whether `value` is a `widgetMode` member. */
-export function isWidgetMode(value) {
-    return $runtime.isMember(value, membersOfWidgetMode);
-}
-/** Checks a value declared as `widgetMode`. A building block of the guards. */
-export function checkWidgetMode(value, walk) {
-    walk.member(value, membersOfWidgetMode, "widgetMode");
 }
 /** Whether `value` is a valid `widgetPart`. Stops at the first problem; validateWidgetPart lists them all. */
 export function isWidgetPart(value) {

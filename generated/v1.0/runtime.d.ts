@@ -46,7 +46,7 @@ export interface ValidationIssue {
 export interface ValidationOptions {
     /** Report properties the type does not declare, except OData annotations (names with `@`). Default false. */
     strict?: boolean;
-    /** Check the Edm string formats (DateTimeOffset, Date, TimeOfDay, Duration, Guid, Binary) and documented maximum lengths. Default false. */
+    /** Check the Edm string formats (DateTimeOffset, Date, TimeOfDay, Duration, Guid, Binary) and documented maximum lengths. Default false (the generator's `checkFormats` setting). */
     checkFormats?: boolean;
     /** How many objects deep to walk before reporting `maximum depth exceeded`. Default 64. */
     maxDepth?: number;

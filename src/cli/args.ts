@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { EnumStyle } from '../emit/declarations.js';
 
-export type Command = 'generate' | 'check' | 'lint';
+export type Command = 'generate' | 'check' | 'lint' | 'verify-examples';
 
 export interface CliOptions {
   command: Command;
@@ -14,13 +14,19 @@ export interface CliOptions {
   emitModel?: string;
   reportJson?: string;
   apiVersion: string;
+  /** Threads that parse pages; undefined for the core count. */
+  jobs?: number;
+  /** False with --no-cache: neither read nor write the cache. */
+  cache: boolean;
+  /** verify-examples: where its reports go. */
+  reportDir: string;
 }
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const COMMANDS: Command[] = ['generate', 'check', 'lint'];
+const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples'];
 const ENUM_STYLES: EnumStyle[] = ['const', 'union', 'enum'];
 
 export const USAGE = `Usage: graph-docs-typegen <command> [options]
@@ -29,6 +35,8 @@ Commands:
   generate          read the docs pages and write TypeScript types, enums and guards
   check             regenerate in memory and compare with the output folder (exit 1 on drift)
   lint              report the docs' problems only; write nothing
+  verify-examples   check the api pages' JSON examples against the generated validators
+                    (--docs: a version folder holding resources/ and api/)
 
 Options:
   --docs DIR        folder of pages, searched recursively (default: docs)
@@ -38,8 +46,12 @@ Options:
   --strict          warnings fail the run (exit 1)
   --report json F   also write every diagnostic as JSON to F
   --emit-model F    write the intermediate model as JSON to F
+  --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
   --quiet           only warnings and the summary
+  --jobs N          threads that parse pages (default: the number of cores)
+  --no-cache        neither read nor write the cache (node_modules/.cache/graph-docs-typegen
+                    of the package holding the working folder)
   -h, --help        this text
   -v, --version     the generator's version`;
 
@@ -60,8 +72,11 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         strict: { type: 'boolean' },
         report: { type: 'string', multiple: true },
         'emit-model': { type: 'string' },
+        'report-dir': { type: 'string' },
         'api-version': { type: 'string' },
         quiet: { type: 'boolean' },
+        jobs: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,6 +107,9 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       strict: values.strict === true,
       quiet: values.quiet === true,
       apiVersion: values['api-version'] ?? 'v1.0',
+      reportDir: values['report-dir'] ?? '.',
+      cache: values['no-cache'] !== true,
+      ...(values.jobs !== undefined ? { jobs: jobsOption(values.jobs) } : {}),
       ...(values['emit-model'] ? { emitModel: values['emit-model'] } : {}),
       ...(reportJson ? { reportJson } : {}),
     },
@@ -105,4 +123,9 @@ function reportOption(reportArgs: string[], positionals: string[]): string | und
   const file = positionals[0];
   if (!file) throw new UsageError('--report json needs a FILE');
   return file;
+}
+
+function jobsOption(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of threads from 1, not '${value}'`);
+  return Number(value);
 }

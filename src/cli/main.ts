@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/types.js';
 import { generateDocs, type VersionOutput } from '../pipeline.js';
 import { compareTree, formatDifference } from '../write/compare.js';
 import { writeTree } from '../write/tree.js';
+import { runVerifyExamples } from '../examples/command.js';
 import { parseCommandLine, UsageError, USAGE, type CliOptions } from './args.js';
 import { countByRule, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 
@@ -31,7 +32,10 @@ async function main(argv: string[]): Promise<number> {
 async function run(options: CliOptions): Promise<number> {
   const started = performance.now();
   await requireDirectory(options.docs, '--docs');
-  const { versions, files } = await generateDocs(options.docs, options.apiVersion, { enumStyle: options.enumStyle });
+  if (options.command === 'verify-examples') return runVerifyExamples(options, print);
+  const { versions, files } = await generateDocs(options.docs, options.apiVersion, {
+    enumStyle: options.enumStyle, jobs: options.jobs, ...(options.cache ? {} : { cacheDir: false }),
+  });
   const outputs = versions.map((version) => version.output);
   const diagnostics = sortDiagnostics(versions.flatMap(({ input, output }) =>
     output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(input.dir, diagnostic.file) }))));

@@ -1,6 +1,5 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
-import { docText } from './jsdoc.js';
 import { propertyKey, pascalCase } from './naming.js';
 import type { ModuleContext } from './module.js';
 
@@ -25,23 +24,19 @@ export function propertyTypeText(property: PropertyDef, context: ModuleContext):
 }
 
 export function interfaceStatement(type: ObjectTypeDef, context: ModuleContext): StatementStructures {
-  const doc = docText(type.description, { source: sourceOf(type.sources[0]?.file) });
   return {
     kind: StructureKind.Interface,
     name: context.localName(fullNameOf(type)),
     isExported: true,
     extends: type.baseType ? [context.reference(type.baseType)] : undefined,
-    docs: doc ? [doc] : undefined,
-    properties: type.properties.map((property) => {
-      const propertyDoc = docText(property.description, { readOnly: property.readOnly, maxLength: property.maxLength });
-      return {
-        kind: StructureKind.PropertySignature,
-        name: propertyKey(property.name),
-        hasQuestionToken: true,
-        type: propertyTypeText(property, context),
-        docs: propertyDoc ? [propertyDoc] : undefined,
-      };
-    }),
+    docs: context.docs(type.description, { source: sourceOf(type.sources[0]?.file) }),
+    properties: type.properties.map((property) => ({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(property.name),
+      hasQuestionToken: true,
+      type: propertyTypeText(property, context),
+      docs: context.docs(property.description, { readOnly: property.readOnly, maxLength: property.maxLength }),
+    })),
   };
 }
 
@@ -58,8 +53,7 @@ export function enumMemberKeys(type: EnumTypeDef): string[] {
 
 export function enumStatements(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): (StatementStructures | string)[] {
   const name = context.localName(fullNameOf(type));
-  const doc = docText(type.description, { source: sourceOf(type.sources[0]?.file) });
-  const docs = doc ? [doc] : undefined;
+  const docs = context.docs(type.description, { source: sourceOf(type.sources[0]?.file) });
   const values = type.members.map((member) => JSON.stringify(member.name));
   const keys = enumMemberKeys(type);
   if (style === 'union') {
@@ -68,16 +62,16 @@ export function enumStatements(type: EnumTypeDef, context: ModuleContext, style:
   if (style === 'enum') {
     return [{
       kind: StructureKind.Enum, name, isExported: true, docs,
-      members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: memberDocs(type, index) })),
+      members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: context.docs(type.members[index].description) })),
     }];
   }
   // Written as text: ts-morph indents a multi-line initializer relative to the declaration.
   const members = keys.map((key, index) => {
-    const memberDoc = memberDocs(type, index);
+    const memberDoc = context.docs(type.members[index].description);
     return `${memberDoc ? `    /** ${memberDoc[0].replace(/\n/g, ' ')} */\n` : ''}    ${key}: ${values[index]},\n`;
   });
   return [
-    `${doc ? jsDocBlock(doc) : ''}export const ${name} = {\n${members.join('')}} as const;`,
+    `${docs ? jsDocBlock(docs[0]) : ''}export const ${name} = {\n${members.join('')}} as const;`,
     { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]` },
   ];
 }
@@ -86,10 +80,6 @@ function jsDocBlock(doc: string): string {
   return `/**\n${doc.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
 }
 
-function memberDocs(type: EnumTypeDef, index: number): string[] | undefined {
-  const doc = docText(type.members[index].description, {});
-  return doc ? [doc] : undefined;
-}
 
 function sourceOf(file: string | undefined): string | undefined {
   return file ? file.replace(/\\/g, '/') : undefined;

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type OptionalKind,
   type ParameterDeclarationStructure, type StatementStructures,
 } from 'ts-morph';
 import { fullNameOf, type EnumTypeDef, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
 import { renderHeader } from './header.js';
+import { renderTemplate, type Templates } from './templates.js';
 import { commentText } from './jsdoc.js';
 import type { ModuleContext } from './module.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
@@ -59,13 +58,10 @@ export function runtimeExport(names: NameTable): string {
   return `export { ValidationError, type ValidationIssue, type ValidationOptions } from './${runtimeModuleName(names)}.js';`;
 }
 
-let runtimeTemplate: string | undefined;
-
-/** The runtime module as emitted: the generated-file header, then templates/runtime.ts. */
-export function runtimeSource(apiVersion: string, headerTemplate: string, names: NameTable): string {
-  runtimeTemplate ??= readFileSync(fileURLToPath(new URL('../../../templates/runtime.ts', import.meta.url)), 'utf8');
-  const header = renderHeader(headerTemplate, 'templates/header.txt', { apiVersion, module: runtimeModuleName(names) });
-  return `${header}\n${runtimeTemplate}`;
+/** The runtime module: the runtime template, its defaults filled in, under the file header. */
+export function runtimeSource(apiVersion: string, templates: Templates, names: NameTable, checkFormats: boolean): string {
+  const header = renderHeader(templates.header, { apiVersion, module: runtimeModuleName(names) });
+  return `${header}\n${renderTemplate(templates.runtime, { checkFormats: String(checkFormats) })}`;
 }
 
 /** What one type's guards need to know about the others: lookup by name, and derivation. */

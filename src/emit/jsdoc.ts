@@ -1,3 +1,5 @@
+import { renderLines, type Template } from './templates.js';
+
 /**
  * Makes page text safe inside a `/** … *\/` comment: nothing in it can close the comment,
  * start a tag at a line start, or break a line where JavaScript would.
@@ -17,17 +19,17 @@ export interface DocTags {
   readOnly?: boolean;
   maxLength?: number;
   source?: string;
-  deprecated?: string;
 }
 
-/** The JSDoc text for a declaration: its description, then the tags that apply. */
-export function docText(description: string, tags: DocTags): string | undefined {
-  const lines: string[] = [];
+/** The JSDoc text for a declaration, laid out by the JSDoc template; undefined when it is empty. */
+export function docText(template: Template, description: string, tags: DocTags): string | undefined {
   const text = commentText(description);
-  if (text) lines.push(text);
   const statesLimit = tags.maxLength !== undefined && new RegExp(`\\b${tags.maxLength}\\b`).test(text);
-  if (tags.maxLength !== undefined && !statesLimit) lines.push(`Maximum length: ${tags.maxLength} characters.`);
-  if (tags.readOnly) lines.push('@readonly');
-  if (tags.source) lines.push(`@see ${commentText(tags.source)}`);
+  const lines = renderLines(template, {
+    description: text,
+    maxLength: tags.maxLength !== undefined && !statesLimit ? String(tags.maxLength) : '',
+    readOnly: tags.readOnly ? '@readonly' : '',
+    source: tags.source ? commentText(tags.source) : '',
+  }).map((line) => line.replace(/\*\//g, '*\\/'));
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

@@ -1,10 +1,18 @@
+import { docText, type DocTags } from './jsdoc.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
+import type { Template } from './templates.js';
 
-/** Resolves type names for code written into one namespace's module, and collects its imports. */
+/** What code written into one namespace's module needs: names, its imports, the JSDoc layout. */
 export class ModuleContext {
   private readonly imported = new Set<string>();
 
-  constructor(readonly namespace: string, private readonly names: NameTable) {}
+  constructor(readonly namespace: string, private readonly names: NameTable, private readonly jsdoc: Template) {}
+
+  /** JSDoc for a declaration, as ts-morph `docs`. */
+  docs(description: string, tags: DocTags = {}): string[] | undefined {
+    const text = docText(this.jsdoc, description, tags);
+    return text ? [text] : undefined;
+  }
 
   get moduleName(): string {
     return this.names.moduleNames.get(this.namespace)!;

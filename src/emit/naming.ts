@@ -29,14 +29,19 @@ export interface NameTable {
   renamed: { type: TypeDef; from: string; to: string }[];
 }
 
-export function buildNameTable(model: Model): NameTable {
+/**
+ * Names every type. `overrides` (full OData name → TypeScript name) win over PascalCase; a clash
+ * after PascalCasing (`fooBar`, `FooBar`) gives the later type, in model order, a number.
+ */
+export function buildNameTable(model: Model, overrides: Record<string, string> = {}): NameTable {
   const typeNames = new Map<string, string>();
   const renamed: NameTable['renamed'] = [];
   const usedByNamespace = new Map<string, Set<string>>();
+  const overridden = new Map(Object.entries(overrides).map(([fullName, name]) => [fullName.toLowerCase(), checkedOverride(fullName, name)]));
   for (const type of model.types) {
     const used = usedByNamespace.get(type.namespace) ?? new Set<string>();
     usedByNamespace.set(type.namespace, used);
-    const wanted = pascalCase(type.name);
+    const wanted = overridden.get(fullNameOf(type).toLowerCase()) ?? pascalCase(type.name);
     let name = wanted;
     for (let counter = 2; used.has(name.toLowerCase()) || RESERVED_TYPE_NAMES.has(name); counter++) name = `${wanted}${counter}`;
     if (name !== wanted) renamed.push({ type, from: wanted, to: name });
@@ -57,6 +62,17 @@ export function buildNameTable(model: Model): NameTable {
     exportNames.set(namespace, rootNames.has(exported.toLowerCase()) ? `${exported}Namespace` : exported);
   }
   return { typeNames, moduleNames, exportNames, renamed };
+}
+
+function checkedOverride(fullName: string, name: string): string {
+  if (!/^[A-Za-z_][\w]*$/.test(name) || RESERVED_TYPE_NAMES.has(name)) {
+    throw new NamingError(`namingOverrides: '${name}' for ${fullName} is not a name a generated type can take`);
+  }
+  return name;
+}
+
+export class NamingError extends Error {
+  override name = 'NamingError';
 }
 
 /**

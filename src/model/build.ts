@@ -1,4 +1,4 @@
-import type { PageResult, RawObjectType, RawProperty, RawTypeRef } from '../read/types.js';
+import type { InlineEnum, PageResult, RawObjectType, RawProperty, RawTypeRef } from '../read/types.js';
 import { splitName } from '../read/page.js';
 import { canonicalNamespaces } from './namespaces.js';
 import {
@@ -173,21 +173,20 @@ class ModelBuilder {
 
   private resolveType(owner: RawObjectType, property: RawProperty): TypeRef {
     const inline = property.inlineEnum;
-    if (property.type.kind === 'unresolved') {
-      const key = this.lookup(property.type.name, owner.namespace);
-      if (key) {
-        const enumType = this.enums.get(key);
-        if (enumType && inline) this.compareEnumValues(enumType, inline.values, inline.place);
-        return { kind: 'named', fullName: this.fullNameFor(key) };
-      }
-      if (!inline) {
-        this.report(property.source, 'unknown-type', 'warning', `Unknown type '${property.type.name}' for property '${owner.name}.${property.name}'`);
-        return { kind: 'primitive', name: 'Untyped' };
-      }
-    } else if (!inline || property.type.name !== 'String') {
-      return property.type;
+    if (property.type.kind === 'primitive') {
+      return inline && property.type.name === 'String' && makesStringAnEnum(inline)
+        ? { kind: 'named', fullName: this.inlineEnum(owner, property, inline) }
+        : property.type;
     }
-    return { kind: 'named', fullName: this.inlineEnum(owner, property, inline!.values, inline!.origin) };
+    const key = this.lookup(property.type.name, owner.namespace);
+    if (key) {
+      const enumType = this.enums.get(key);
+      if (enumType && inline) this.compareEnumValues(enumType, inline.values, inline.place);
+      return { kind: 'named', fullName: this.fullNameFor(key) };
+    }
+    if (inline) return { kind: 'named', fullName: this.inlineEnum(owner, property, inline) };
+    this.report(property.source, 'unknown-type', 'warning', `Unknown type '${property.type.name}' for property '${owner.name}.${property.name}'`);
+    return { kind: 'primitive', name: 'Untyped' };
   }
 
   private compareEnumValues(enumType: EnumTypeDef, values: string[], place: SourcePlace): void {
@@ -199,11 +198,18 @@ class ModelBuilder {
     }
   }
 
-  /** An enum only listed in prose or JSON is named after its type and property. */
-  private inlineEnum(owner: RawObjectType, property: RawProperty, values: string[], origin: 'description' | 'json'): string {
+  /**
+   * An enum only listed in prose or JSON is named after its type and property. When a members
+   * table documents an enum of that name, the table is the definition and the list is checked against it.
+   */
+  private inlineEnum(owner: RawObjectType, property: RawProperty, { values, origin, place }: InlineEnum): string {
     const name = `${owner.name}${property.name[0].toUpperCase()}${property.name.slice(1)}`;
     const key = `${owner.namespace}.${name}`.toLowerCase();
     const existing = this.enums.get(key);
+    if (existing && isDocumentedEnum(existing)) {
+      this.compareEnumValues(existing, values, place);
+      return fullNameOf(existing);
+    }
     if (existing) {
       const merged = new Set(existing.members.map((member) => member.name));
       for (const value of values) if (!merged.has(value)) existing.members.push({ name: value, description: '' });
@@ -256,6 +262,19 @@ class ModelBuilder {
   private report(place: SourcePlace, ruleId: string, severity: Severity, reason: string): void {
     this.diagnostics.push({ file: place.file, line: place.line, column: place.column, severity, ruleId, reason });
   }
+}
+
+/**
+ * Whether values listed for a String property make it an enum. A JSON sample (`"a | b"`) only
+ * shows example strings; a description list does, unless its values are all PascalCase: Graph
+ * enum members are lowerCamelCase, so capitalised lists are the literal strings a service returns.
+ */
+function makesStringAnEnum(inline: InlineEnum): boolean {
+  return inline.origin === 'description' && !inline.values.every((value) => /^[A-Z]/.test(value));
+}
+
+function isDocumentedEnum(enumType: EnumTypeDef): boolean {
+  return enumType.origin === 'page' || enumType.origin === 'section';
 }
 
 function mergeFlags(first: RawObjectType, second: RawObjectType): RawObjectType {

@@ -27,7 +27,7 @@ export function readJsonMembers(code: string): JsonMember[] {
     if (char === '"') {
       const end = stringEnd(code, index);
       if (depth === 1 && /^\s*:/.test(code.slice(end + 1, end + 20))) {
-        const name = code.slice(index + 1, end);
+        const name = code.slice(index + 1, end).trim();
         const valueStart = code.indexOf(':', end) + 1;
         const valueEnd = valueEndOf(code, valueStart);
         members.push({ name, line, ...describeValue(code.slice(valueStart, valueEnd).trim()) });

@@ -56,7 +56,7 @@ function typeName(cleaned: string): string | undefined {
   const link = LINK.exec(cleaned);
   if (link) {
     const text = link[1].replace(/\s+collection$/i, '').trim();
-    const word = /^[\w.]+$/.test(text) ? text : fromLinkTarget(link[2]);
+    const word = /^[\w.]+$/.test(text) ? text : typeNameFromLinkTarget(link[2]);
     if (word) return word;
   }
   const inner = /collection\s*\(\s*([^)]*)\)/i.exec(cleaned)?.[1] ?? cleaned;
@@ -65,6 +65,6 @@ function typeName(cleaned: string): string | undefined {
 }
 
 /** `user.md` or `../resources/user.md#x` names the type when the link text is prose. */
-function fromLinkTarget(target: string | undefined): string | undefined {
+export function typeNameFromLinkTarget(target: string | undefined): string | undefined {
   return target ? /([\w.]+)\.md/.exec(target)?.[1] : undefined;
 }

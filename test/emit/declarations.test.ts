@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitModel } from '../../src/emit/files.js';
 import type { EnumStyle } from '../../src/emit/declarations.js';
+import { loadTemplates } from '../../src/pipeline.js';
 import type { Model, PropertyDef } from '../../src/model/types.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
@@ -41,7 +42,8 @@ const MODEL: Model = {
   ],
 };
 
-const emit = (enumStyle: EnumStyle) => emitModel(MODEL, { enumStyle, headerTemplate: 'Header for {{apiVersion}} {{module}}' }).files;
+const TEMPLATES = { ...(await loadTemplates()), header: { name: 'test header', text: 'Header for {{apiVersion}} {{module}}' } };
+const emit = (enumStyle: EnumStyle) => emitModel(MODEL, { enumStyle, templates: TEMPLATES }).files;
 const fileText = (enumStyle: EnumStyle, path: string) => emit(enumStyle).find((file) => file.path === path)!.content;
 
 const propertyCases: { given: string; want: string }[] = [

@@ -9,7 +9,7 @@ import { emitModel, type SourceFile } from '../../src/emit/files.js';
 import type { EnumStyle } from '../../src/emit/declarations.js';
 import { toJavaScript } from '../../src/emit/javascript.js';
 import type { EnumTypeDef, Model, ObjectTypeDef, PrimitiveName, PropertyDef, TypeRef } from '../../src/model/types.js';
-import { generateVersion } from '../../src/pipeline.js';
+import { generateVersion, loadTemplates } from '../../src/pipeline.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +21,7 @@ const PRIMITIVES = new Set<string>([
 ]);
 const ROOT = 'microsoft.graph';
 const PLACE = { file: 'test.md', line: 1, column: 1 };
-const HEADER = 'Test {{apiVersion}} types: module {{module}}.';
+const TEMPLATES = { ...(await loadTemplates()), header: { name: 'test header', text: 'Test {{apiVersion}} types: module {{module}}.' } };
 
 /** `Int32` is a primitive, `part` is microsoft.graph.part, a dotted name is taken as qualified. */
 function typeRef(name: string): TypeRef {
@@ -117,7 +117,7 @@ const SAMPLE_MODEL: Model = {
 // Emitting, type-checking and loading
 
 function emit(model: Model, enumStyle: EnumStyle = 'const'): SourceFile[] {
-  return emitModel(model, { enumStyle, headerTemplate: HEADER, guards: true }).files;
+  return emitModel(model, { enumStyle, templates: TEMPLATES, guards: true }).files;
 }
 
 interface Issue { path: string; expected: string; found: string; message: string }
@@ -624,7 +624,7 @@ test('emit: a guard refers only to the types it needs; dispatch lists only deriv
 });
 
 test('emit: no guards, no runtime, when guards is false', () => {
-  const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', headerTemplate: HEADER, guards: false }).files;
+  const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', templates: TEMPLATES, guards: false }).files;
   assert.equal(files.map((file) => file.path), ['graph.ts', 'index.ts', 'other.ts']);
   assert.not.match(files.map((file) => file.content).join('\n'), /\$runtime|isSample|ValidationError/);
 });

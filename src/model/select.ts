@@ -1,0 +1,40 @@
+import { fullNameOf, type Model, type ObjectTypeDef, type PropertyDef, type TypeDef } from './types.js';
+
+export interface NamespaceSelection {
+  include?: string[];
+  exclude?: string[];
+}
+
+/**
+ * Keeps the namespaces a user asked for. What the kept types say about a left-out type still
+ * holds: a reference becomes untyped, and a left-out base type's properties move into the
+ * kept types that derive from it.
+ */
+export function selectNamespaces(model: Model, selection: NamespaceSelection): Model {
+  const include = selection.include?.map((namespace) => namespace.toLowerCase());
+  const exclude = new Set(selection.exclude?.map((namespace) => namespace.toLowerCase()) ?? []);
+  const kept = (type: { namespace: string }) =>
+    (!include || include.includes(type.namespace.toLowerCase())) && !exclude.has(type.namespace.toLowerCase());
+  if (!include && exclude.size === 0) return model;
+  const byName = new Map(model.types.map((type) => [fullNameOf(type).toLowerCase(), type]));
+  const keptNames = new Set(model.types.filter(kept).map((type) => fullNameOf(type).toLowerCase()));
+  const types = model.types.filter(kept).map((type): TypeDef => (type.kind === 'enum' ? type : keepObject(type, byName, keptNames)));
+  return { ...model, types };
+}
+
+function keepObject(type: ObjectTypeDef, byName: Map<string, TypeDef>, keptNames: Set<string>): ObjectTypeDef {
+  const inherited: PropertyDef[] = [];
+  let base = type.baseType;
+  while (base && !keptNames.has(base.toLowerCase())) {
+    const removed = byName.get(base.toLowerCase());
+    if (!removed || removed.kind === 'enum') break;
+    inherited.unshift(...removed.properties);
+    base = removed.baseType;
+  }
+  const properties = [...inherited, ...type.properties].map((property) =>
+    property.type.kind === 'named' && !keptNames.has(property.type.fullName.toLowerCase())
+      ? { ...property, type: { kind: 'primitive' as const, name: 'Untyped' as const } }
+      : property);
+  const { baseType: _dropped, ...rest } = type;
+  return base && keptNames.has(base.toLowerCase()) ? { ...rest, baseType: base, properties } : { ...rest, properties };
+}

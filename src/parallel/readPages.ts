@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { PageCache } from '../cache/pageCache.js';
+import { listPages } from '../read/discover.js';
+import type { PageResult } from '../read/types.js';
+import { readInWorkers } from './workerPool.js';
+
+/** A page's path relative to its version folder, its bytes as on disk and, with a cache, its key there. */
+export interface PageBytes {
+  file: string;
+  bytes: Buffer;
+  key?: string;
+}
+
+export interface ReadPagesOptions {
+  /** Threads that parse; default the core count. One parses in this thread. */
+  jobs?: number;
+  cache?: PageCache;
+}
+
+/** Below this many pages to parse, starting threads (each loads the parser afresh) costs more than it saves. */
+const MIN_PAGES_FOR_THREADS = 50;
+
+/**
+ * Every page of a version folder, in path order, keyed for `cache`. Read synchronously: for
+ * thousands of small files one blocking read each is several times cheaper than a promise each.
+ */
+export async function loadPages(dir: string, cache?: PageCache): Promise<PageBytes[]> {
+  return (await listPages(dir)).map((page) => {
+    const file = page.relative;
+    const bytes = readFileSync(page.absolute);
+    return cache ? { file, bytes, key: cache.keyOf(file, bytes) } : { file, bytes };
+  });
+}
+
+/**
+ * Each page's result, in the order of `pages`: from the cache when it holds the page's bytes,
+ * else parsed (on worker threads when there are many) and then cached.
+ */
+export async function readPageBytes(pages: PageBytes[], options: ReadPagesOptions = {}): Promise<PageResult[]> {
+  const { cache } = options;
+  const keys = cache ? pages.map((page) => page.key ?? cache.keyOf(page.file, page.bytes)) : [];
+  const results = pages.map((page, index) => cache?.read(keys[index], page.file));
+  const missing = results.flatMap((result, index) => (result ? [] : [index]));
+  const texts = missing.map((index) => ({ file: pages[index].file, text: pages[index].bytes.toString('utf8') }));
+  const keep = (position: number, json: string): void => {
+    const index = missing[position];
+    cache?.write(keys[index], json);
+    results[index] = JSON.parse(json) as PageResult;
+  };
+  const threads = options.jobs ?? availableParallelism();
+  if (threads > 1 && texts.length >= MIN_PAGES_FOR_THREADS) {
+    await readInWorkers(texts, threads, keep);
+  } else if (texts.length > 0) {
+    // Loaded only when a page needs parsing: a warm run never pays for loading remark.
+    const { readPageAsJson } = await import('./readPageText.js');
+    texts.forEach((page, position) => keep(position, readPageAsJson(page.file, page.text)));
+  }
+  return results as PageResult[];
+}

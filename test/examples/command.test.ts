@@ -1,0 +1,106 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { VerificationReport } from '../../src/examples/report.js';
+import { runCli } from '../helpers/cli.js';
+
+const command = suite('verify-examples: a small docs version folder, end to end through the CLI');
+
+const FENCE = '```';
+
+const GADGET_PAGE = `---
+doc_type: resourcePageType
+---
+# gadget resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+|id|String|Identifier. Read-only.|
+|size|Int32|How big it is.|
+|color|String|Possible values are: \`red\`, \`green\`.|
+|startDateTime|DateTimeOffset|When it started.|
+`;
+
+const SESSION_PAGE = `---
+doc_type: resourcePageType
+---
+# gadgetSession resource type
+
+Namespace: microsoft.graph.callRecords
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+|id|String|Identifier.|
+|minutes|Int32|How long.|
+`;
+
+function response(annotation: string, body: string): string {
+  return `<!-- { "blockType": "response", ${annotation} } -->
+${FENCE}http
+HTTP/1.1 200 OK
+Content-type: application/json
+
+${body}
+${FENCE}
+`;
+}
+
+const API_PAGE = [
+  '# Get gadget\n',
+  response('"@odata.type": "microsoft.graph.gadget"', '{\n  "id": "1",\n  "size": 3,\n  "color": "red"\n}'),
+  response('"@odata.type": "microsoft.graph.gadget", "isCollection": true, "truncated": true', '{\n  "value": [\n    { "id": "1", "color": "blue" },\n    ...\n  ]\n}'),
+  response('"@odata.type": "microsoft.graph.gadget"', '{\n  "id": "2",\n  "size": "big",\n}'),
+  response('"@odata.type": "microsoft.graph.callRecords.gadgetSession"', '{ "id": "s", "minutes": 5 }'),
+  response('"@odata.type": "microsoft.graph.gadget"', '{\n  "id": "3"\n  "size": 1\n}'),
+  response('"@odata.type": "Edm.String"', '"text"'),
+].join('\n');
+
+let root = '';
+
+command.before(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'graph-docs-typegen-verify-'));
+  await mkdir(path.join(root, 'v1.0/resources'), { recursive: true });
+  await mkdir(path.join(root, 'v1.0/api'), { recursive: true });
+  await writeFile(path.join(root, 'v1.0/resources/gadget.md'), GADGET_PAGE);
+  await writeFile(path.join(root, 'v1.0/resources/callrecords-gadgetsession.md'), SESSION_PAGE);
+  await writeFile(path.join(root, 'v1.0/api/gadget-get.md'), API_PAGE);
+});
+
+command.after(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+command('checks every typed body, writes both reports and ends with the figures line', async () => {
+  const run = runCli(['verify-examples', '--docs', 'v1.0', '--report-dir', 'out'], root);
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  assert.is(lines.at(-1), 'examples: found=6 notJson=1 checked=4 passed=2 (50.0%)');
+  const report = JSON.parse(await readFile(path.join(root, 'out/verify-examples-report.json'), 'utf8')) as VerificationReport;
+  assert.is(report.apiVersion, 'v1.0');
+  assert.is(report.counts.repaired, 2);
+  assert.is(report.counts.noType, 1);
+  assert.equal(report.causes.map((cause) => cause.cause).sort(), ['expected integer (Int32), got string', 'not a member of enum gadgetColor']);
+  const enumFailure = report.causes.find((cause) => cause.cause.startsWith('not a member'))!.failures[0];
+  assert.equal([enumFailure.file, enumFailure.path], ['v1.0/api/gadget-get.md', '$.value[0].color']);
+  assert.is(API_PAGE.split('\n')[enumFailure.line - 1].trim(), '{ "id": "1", "color": "blue" },');
+  assert.equal(report.notJson.map((entry) => entry.reason), ["Expected ',' or '}' after property value"]);
+  const markdown = await readFile(path.join(root, 'out/verify-examples-report.md'), 'utf8');
+  assert.match(markdown, '| repaired | 2 |');
+  assert.match(markdown, 'v1.0/api/gadget-get.md:');
+});
+
+command('a folder without resources/ and api/ is a usage error', () => {
+  const run = runCli(['verify-examples', '--docs', '.'], root);
+  assert.is(run.status, 2);
+  assert.match(run.stderr, 'not a docs version folder');
+});
+
+command.run();

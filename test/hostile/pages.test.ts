@@ -1,0 +1,300 @@
+/**
+ * "Hostile input never breaks the output": each hostile page, beside a good one, runs through
+ * the pipeline. Given the page, want: no crash and no hang; the good page's type still comes
+ * out; where the issue asks for "a clear message with its place", a diagnostic with its rule id
+ * and line; the emitted TypeScript type-checks under --strict; no page text runs as code.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  failedRun, fixture, GOOD_PAGE, injectedCode, IsolatedGenerator, lineOf, missingDiagnostics, missingTypes,
+  removeVersionFolders, typeErrors, unwantedDiagnostics, versionFolder, type Pages, type WantDiagnostic,
+} from './harness.js';
+
+/** How long a small page may take, worker start-up and emit included; longer is a hang. */
+const SMALL_PAGE_BUDGET_MS = 20_000;
+/** How long a page of megabytes, or one built to be slow to parse, may take. */
+const BIG_PAGE_BUDGET_MS = 30_000;
+
+interface PageCase {
+  /** What the hostile page holds. */
+  given: string;
+  /** The hostile pages, by file name; the good page is added to every case. */
+  pages: () => Pages;
+  want?: {
+    /** Diagnostics the run must give, each naming its page and line. */
+    diagnostics?: WantDiagnostic[];
+    /** Types (OData names) the model must still hold, with properties it must keep. */
+    types?: Record<string, string[]>;
+    /** The hostile page is valid after all: it may cause no warning beyond `diagnostics`. */
+    clean?: boolean;
+  };
+  budgetMs?: number;
+}
+
+// ------------------------------------------------------------------------------------------
+// Pages
+
+const fromFixtures = (...names: string[]) => (): Pages => Object.fromEntries(names.map((name) => [name, fixture(name)]));
+
+/** A diagnostic at the first line of a fixture that holds `needle`. */
+const at = (ruleId: string, file: string, needle: string, content: string | Buffer = fixture(file)): WantDiagnostic =>
+  ({ ruleId, file, line: lineOf(content, needle) });
+
+const ENCODING_BASE = fixture('encoding-base.md');
+const encoded = (transform: (text: string) => string | Buffer): Buffer | string => transform(ENCODING_BASE.replace(/ MARK-\S+/g, ''));
+const ENCODING_TYPE = { encodingWidget: ['id', 'name', 'size'] };
+
+const INVALID_UTF8 = Buffer.concat(ENCODING_BASE.replace(' MARK-NUL', '').split('MARK-INVALID-UTF8')
+  .flatMap((part, index) => (index === 0 ? [Buffer.from(part)] : [Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from(part)])));
+const NUL_BYTES = ENCODING_BASE.replace(' MARK-INVALID-UTF8', '').replace('MARK-NUL', 'before\0after\0\0');
+
+/** A resource page `type` with `rows` (name, type, description) and text after the JSON block. */
+function resourcePage(type: string, rows: string[], after = ''): string {
+  return `---\ntitle: "${type} resource type"\ndoc_type: resourcePageType\n---\n\n# ${type} resource type\n\nNamespace: microsoft.graph\n\n`
+    + `Represents ${type}.\n\n## Properties\n\n| Property | Type | Description |\n| :------- | :--- | :---------- |\n${rows.join('\n')}\n\n`
+    + `## JSON representation\n\n<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.${type}"\n}-->\n\`\`\`json\n{\n  "id": "String"\n}\n\`\`\`\n${after}`;
+}
+
+const TABLE_ROWS = 50_000;
+const hugeTable = (): Pages => ({
+  'huge-table.md': resourcePage('hugeTableWidget', Array.from({ length: TABLE_ROWS }, (_, index) => `| prop${index} | String | Property number ${index}. |`)),
+});
+
+const PARAGRAPH = `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. '.repeat(10)}\n\n`;
+const twentyMegabytes = (): Pages => ({
+  'twenty-megabytes.md': resourcePage('twentyMegabyteWidget', ['| id | String | The identifier. |'],
+    `\n## Remarks\n\n${PARAGRAPH.repeat(Math.ceil(20_000_000 / PARAGRAPH.length))}`),
+});
+
+const MEGABYTE = 1 << 20;
+const megabyteLine = (filler: string) => (): Pages => ({
+  'megabyte-line.md': resourcePage('longLineWidget', [
+    '| id | String | The identifier. |',
+    `| long | String | ${filler.repeat(Math.ceil(MEGABYTE / filler.length))} |`,
+    '| after | Int32 | The row after the long one. |',
+  ]),
+});
+
+const deepBlockQuotes = (depth: number) => (): Pages => ({
+  'deep-blockquotes.md': resourcePage('deepQuoteWidget', ['| id | String | The identifier. |'], `\n## Notes\n\n${'> '.repeat(depth)}the bottom\n`),
+});
+const deepLists = (depth: number) => (): Pages => ({
+  'deep-lists.md': resourcePage('deepListWidget', ['| id | String | The identifier. |'],
+    `\n## Notes\n\n${Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- level ${level + 1}`).join('\n')}\n`),
+});
+
+const GLOBAL_PAGES = ['date', 'object', 'array', 'error', 'promise', 'function', 'record', 'map'].map((name) => `type-name-global-${name}.md`);
+const GLOBAL_PROPERTIES = ['id', 'day', 'createdDateTime', 'tags', 'data', 'payload', 'parent', 'children'];
+const globalCase = (name: string): PageCase => ({
+  given: `a type named ${name}, like a TypeScript or JavaScript global`,
+  pages: fromFixtures(`type-name-global-${name.toLowerCase()}.md`),
+  want: { types: { [name]: GLOBAL_PROPERTIES } },
+});
+
+// ------------------------------------------------------------------------------------------
+// Cases
+
+const CASES: PageCase[] = [
+  // Descriptions
+  ...([
+    ['*/', 'description-comment-close.md', 'commentCloseWidget'],
+    ['/*', 'description-comment-open.md', 'commentOpenWidget'],
+    ['*/ followed by code', 'description-comment-escape.md', 'commentEscapeWidget'],
+    ['<script>', 'description-script-tag.md', 'scriptTagWidget'],
+    ['backticks', 'description-backticks.md', 'backtickWidget'],
+    ['${...} substitutions', 'description-template-literal.md', 'templateLiteralWidget'],
+    ['U+2028 and U+2029', 'description-line-separator.md', 'lineSeparatorWidget'],
+    ['quotes and backslashes', 'description-quotes.md', 'quoteWidget'],
+  ] as const).map(([what, file, type]): PageCase => ({
+    given: `descriptions holding ${what}`,
+    pages: fromFixtures(file),
+    want: { types: { [type]: ['id', 'displayName', 'kind', 'mode'], [`${type}Kind`]: ['plain', 'fancy'] }, clean: true },
+  })),
+  {
+    given: 'enum values that are hostile text (`*/`, `<script>`, `${...}`, quotes)',
+    pages: fromFixtures('enum-values-hostile.md'),
+    want: { types: { hostileValueWidget: ['id', 'mode', 'stage'] } },
+  },
+
+  // Property names
+  {
+    given: 'property names that are reserved words (default, class, delete, function, new, typeof, in)',
+    pages: fromFixtures('property-name-reserved-words.md'),
+    want: { types: { reservedWordWidget: ['id', 'default', 'class', 'delete', 'function', 'new', 'typeof', 'in'] }, clean: true },
+  },
+  {
+    given: 'property names that are keys of Object.prototype (__proto__, constructor, hasOwnProperty, ...)',
+    pages: fromFixtures('property-name-prototype.md'),
+    want: { types: { prototypeWidget: ['id', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf'] }, clean: true },
+  },
+  {
+    given: 'the OData annotations @odata.type and @odata.id listed as properties',
+    pages: fromFixtures('property-name-odata-type.md'),
+    want: { types: { odataTypeWidget: ['id'] } },
+  },
+  { given: 'a hyphenated property name (x-ms-id)', pages: fromFixtures('property-name-hyphen.md'), want: { types: { hyphenWidget: ['id', 'x-ms-id'] } } },
+  { given: 'a dotted property name (a.b)', pages: fromFixtures('property-name-dotted.md'), want: { types: { dottedWidget: ['id', 'a.b'] } } },
+  {
+    given: 'a property name holding a space (with space)',
+    pages: fromFixtures('property-name-with-space.md'),
+    want: { diagnostics: [at('invalid-property-name', 'property-name-with-space.md', '| with space |')], types: { spaceWidget: ['id'] } },
+  },
+  {
+    given: 'a property name starting with a digit (123abc)',
+    pages: fromFixtures('property-name-leading-digit.md'),
+    want: { diagnostics: [at('invalid-property-name', 'property-name-leading-digit.md', '| 123abc |')], types: { digitWidget: ['id'] } },
+  },
+  {
+    given: 'an empty property name cell',
+    pages: fromFixtures('property-name-empty.md'),
+    want: { diagnostics: [at('invalid-property-name', 'property-name-empty.md', 'by an empty cell')], types: { emptyNameWidget: ['id'] } },
+  },
+
+  // Type names
+  ...['Date', 'Object', 'Array', 'Error', 'Promise', 'Function', 'Record', 'Map'].map(globalCase),
+  {
+    given: 'every type named like a global, in one version, and a type using them all',
+    pages: fromFixtures(...GLOBAL_PAGES, 'type-name-global-user.md'),
+    want: {
+      types: {
+        globalUser: ['id', 'myDate', 'myRecord', 'manyArrays', 'manyMaps'],
+        ...Object.fromEntries(['Date', 'Object', 'Array', 'Error', 'Promise', 'Function', 'Record', 'Map'].map((name) => [name, GLOBAL_PROPERTIES])),
+      },
+    },
+  },
+  {
+    given: 'two types whose names differ only in case (fooBar and FooBar)',
+    pages: fromFixtures('type-name-clash-lower.md', 'type-name-clash-upper.md'),
+    want: {
+      diagnostics: [{ ruleId: 'name-clash', file: ['type-name-clash-lower.md', 'type-name-clash-upper.md'] }],
+      types: { fooBar: ['id', 'lowerOnly'], FooBar: ['id', 'upperOnly'] },
+    },
+  },
+  {
+    given: 'an @odata.type holding `*/`, `<script>`, `${...}`, a backtick, U+2028 and code',
+    pages: fromFixtures('type-name-hostile.md'),
+    want: { diagnostics: [at('invalid-type-name', 'type-name-hostile.md', '"@odata.type"')] },
+  },
+  {
+    given: 'links and @odata.type values that are paths (../../evil, /etc/passwd)',
+    pages: () => ({ 'link-paths.md': fixture('link-paths.md') }),
+    want: {
+      diagnostics: [
+        at('invalid-type-name', 'link-paths.md', '"@odata.type": "../../evil"'),
+        at('invalid-type-name', 'link-paths.md', '"@odata.type": "microsoft.graph.evil/'),
+      ],
+      types: { linkWidget: ['id', 'parent', 'sibling'] },
+    },
+  },
+
+  // Tables
+  {
+    given: 'a table row with too few cells',
+    pages: fromFixtures('table-missing-cells.md'),
+    want: { diagnostics: [at('table-cell-count', 'table-missing-cells.md', '| missingCells |')], types: { missingCellsWidget: ['id', 'missingCells', 'name'] } },
+  },
+  {
+    given: 'a table row with too many cells',
+    pages: fromFixtures('table-extra-cells.md'),
+    want: { diagnostics: [at('table-cell-count', 'table-extra-cells.md', '| extraCells |')], types: { extraCellsWidget: ['id', 'extraCells', 'name'] } },
+  },
+  {
+    given: 'escaped pipes in description and type cells',
+    pages: fromFixtures('table-escaped-pipes.md'),
+    want: { types: { escapedPipeWidget: ['id', 'pipeDescribed', 'pipeTyped', 'after'] } },
+  },
+  {
+    given: 'a properties table without its header separator line',
+    pages: fromFixtures('table-no-header-separator.md'),
+    want: { diagnostics: [at('table-no-separator', 'table-no-header-separator.md', '| Property | Type | Description |')], types: { noSeparatorWidget: [] } },
+  },
+  {
+    given: `a table of ${TABLE_ROWS.toLocaleString('en')} rows`,
+    pages: hugeTable,
+    want: { types: { hugeTableWidget: ['prop0', `prop${TABLE_ROWS - 1}`] }, clean: true },
+    budgetMs: BIG_PAGE_BUDGET_MS,
+  },
+  {
+    given: 'a page of 20 MB',
+    pages: twentyMegabytes,
+    want: { types: { twentyMegabyteWidget: ['id'] }, clean: true },
+    budgetMs: BIG_PAGE_BUDGET_MS,
+  },
+  {
+    given: 'a description line of 1 MB of words',
+    pages: megabyteLine('word '),
+    want: { types: { longLineWidget: ['id', 'long', 'after'] } },
+    budgetMs: BIG_PAGE_BUDGET_MS,
+  },
+  {
+    given: 'a description line of 1 MB of emphasis markers (*_)',
+    pages: megabyteLine('*_'),
+    want: { types: { longLineWidget: ['id', 'long', 'after'] } },
+    budgetMs: BIG_PAGE_BUDGET_MS,
+  },
+
+  // Nesting
+  { given: 'lists nested 64 deep', pages: fromFixtures('nested-lists.md'), want: { types: { nestedListWidget: ['id'] } } },
+  { given: 'block quotes nested 64 deep', pages: fromFixtures('nested-blockquotes.md'), want: { types: { nestedQuoteWidget: ['id'] } } },
+  { given: 'block quotes nested 10,000 deep', pages: deepBlockQuotes(10_000), want: { types: { deepQuoteWidget: ['id'] } }, budgetMs: BIG_PAGE_BUDGET_MS },
+  { given: 'lists nested 1,000 deep', pages: deepLists(1_000), want: { types: { deepListWidget: ['id'] } }, budgetMs: BIG_PAGE_BUDGET_MS },
+
+  // Encodings and line endings
+  { given: 'a byte order mark', pages: () => ({ 'bom.md': encoded((text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])) }), want: { types: ENCODING_TYPE, clean: true } },
+  { given: 'CRLF line endings', pages: () => ({ 'crlf.md': encoded((text) => text.replace(/\n/g, '\r\n')) }), want: { types: ENCODING_TYPE, clean: true } },
+  { given: 'lone CR line endings', pages: () => ({ 'lone-cr.md': encoded((text) => text.replace(/\n/g, '\r')) }), want: { types: ENCODING_TYPE, clean: true } },
+  {
+    given: 'invalid UTF-8',
+    pages: () => ({ 'invalid-utf8.md': INVALID_UTF8 }),
+    want: { diagnostics: [at('invalid-utf8', 'invalid-utf8.md', '| name |', INVALID_UTF8)], types: ENCODING_TYPE },
+  },
+  {
+    given: 'NUL bytes',
+    pages: () => ({ 'nul-bytes.md': NUL_BYTES }),
+    want: { diagnostics: [at('nul-bytes', 'nul-bytes.md', '| name |', NUL_BYTES)], types: ENCODING_TYPE },
+  },
+  { given: 'an empty file', pages: fromFixtures('empty.md'), want: { diagnostics: [{ ruleId: 'empty-page', file: 'empty.md', line: 1 }] } },
+  {
+    given: 'front matter that never closes',
+    pages: fromFixtures('front-matter-unclosed.md'),
+    want: { diagnostics: [{ ruleId: 'front-matter-unclosed', file: 'front-matter-unclosed.md', line: 1 }] },
+  },
+  {
+    given: 'an annotation that is not valid JSON',
+    pages: fromFixtures('invalid-annotation.md'),
+    want: { diagnostics: [at('invalid-annotation', 'invalid-annotation.md', '<!-- {')], types: { invalidAnnotationWidget: ['id', 'name'] } },
+  },
+];
+
+// ------------------------------------------------------------------------------------------
+// The test
+
+const generator = new IsolatedGenerator();
+
+test.after(async () => {
+  await generator.close();
+  await removeVersionFolders();
+});
+
+for (const given of CASES) {
+  test(`hostile page: ${given.given}`, async () => {
+    const pages = given.pages();
+    const budget = given.budgetMs ?? SMALL_PAGE_BUDGET_MS;
+    const outcome = await generator.generate(await versionFolder(pages), budget);
+    const failure = failedRun(outcome, budget);
+    if (failure || outcome.status !== 'done') return assert.unreachable(failure);
+    const want = given.want ?? {};
+    const hostileFiles = Object.keys(pages);
+    const problems = [
+      ...missingTypes(outcome.types, { [GOOD_PAGE.type]: GOOD_PAGE.properties, ...want.types }),
+      ...missingDiagnostics(outcome.diagnostics, want.diagnostics ?? []),
+      ...(want.clean ? hostileFiles.flatMap((file) => unwantedDiagnostics(outcome.diagnostics, file, want.diagnostics ?? [])) : []),
+      ...injectedCode([...outcome.sources, ...outcome.files]),
+      ...typeErrors(outcome.sources),
+    ];
+    assert.ok(problems.length === 0, `${problems.length} problems (run took ${(outcome.elapsedMs / 1000).toFixed(1)} s):\n  ${problems.join('\n  ')}`);
+  });
+}
+
+test.run();
