@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './model/build.js';
+import { selectNamespaces, type NamespaceSelection } from './model/select.js';
 import type { Diagnostic, Model } from './model/types.js';
 import type { SourceFile } from './emit/files.js';
 import type { EnumStyle } from './emit/declarations.js';
@@ -19,6 +20,12 @@ export interface GenerateOptions {
   checkFormats?: boolean;
   /** Emit type guards and their runtime module. Default true. */
   guards?: boolean;
+  /** Full OData name → TypeScript name. */
+  namingOverrides?: Record<string, string>;
+  /** Namespaces to keep or leave out of the output. */
+  namespaces?: NamespaceSelection;
+  /** Told what the run is doing, for a progress display. Changes nothing in the output. */
+  progress?: (stage: ProgressStage) => void;
   /** Threads that parse pages; default the core count. Changes the speed only, never the output. */
   jobs?: number;
   /**
@@ -28,6 +35,10 @@ export interface GenerateOptions {
    */
   cacheDir?: string | false;
 }
+
+export type ProgressStage =
+  | { stage: 'read'; apiVersion: string; done: number; total: number }
+  | { stage: 'emit'; apiVersion: string; types: number };
 
 export type ReadOptions = Pick<GenerateOptions, 'jobs' | 'cacheDir'>;
 
@@ -80,7 +91,8 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, pages: pageBytes.map((page) => page.key) });
   let output = outputKey ? cache?.outputs.read(outputKey) : undefined;
   if (!output) {
-    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
+    const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
+    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
     output = await buildVersion(input.apiVersion, pages, { ...options, templates });
     if (outputKey) cache?.outputs.write(outputKey, output);
   }
@@ -89,17 +101,21 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
 }
 
 async function buildVersion(apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates }): Promise<VersionOutput> {
-  const { model, diagnostics } = buildModel(apiVersion, pages);
+  const built = buildModel(apiVersion, pages);
+  const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
+  const { diagnostics } = built;
+  options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
   // Loaded only when something is emitted: loading ts-morph takes longer than a whole warm run.
   const [{ emitModel }, { toJavaScript }] = await Promise.all([import('./emit/files.js'), import('./emit/javascript.js')]);
   const { files: sources } = emitModel(model, {
-    enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true, checkFormats: options.checkFormats ?? false,
+    enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true,
+    checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
   });
   return { apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
 }
 
 /** The options the output depends on: all but those that change only how fast it comes. */
-function outputOptions({ jobs, cacheDir, ...rest }: GenerateOptions): Omit<GenerateOptions, 'jobs' | 'cacheDir'> {
+function outputOptions({ jobs, cacheDir, progress, ...rest }: GenerateOptions): Omit<GenerateOptions, 'jobs' | 'cacheDir' | 'progress'> {
   return rest;
 }
 
@@ -111,7 +127,11 @@ export interface DocsOutput {
 
 /** Generates every API version found under a docs folder into one output tree. */
 export async function generateDocs(docsDir: string, fallbackVersion: string, options: GenerateOptions): Promise<DocsOutput> {
-  const inputs = await findVersions(docsDir, fallbackVersion);
+  return generateInputs(await findVersions(docsDir, fallbackVersion), options);
+}
+
+/** Generates the given versions into one output tree, each under its `outSubdir`. */
+export async function generateInputs(inputs: VersionInput[], options: GenerateOptions): Promise<DocsOutput> {
   const versions: DocsOutput['versions'] = [];
   for (const input of inputs) versions.push({ input, output: await generateVersion(input, options) });
   const files = versions.flatMap(({ input, output }) =>

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { EnumStyle } from '../emit/declarations.js';
+import type { Config } from './config.js';
 
 export type Command = 'generate' | 'check' | 'lint' | 'verify-examples';
 
+/** Everything a run is told, by flags over the config file over the defaults. */
 export interface CliOptions {
   command: Command;
   docs: string;
@@ -11,6 +13,7 @@ export interface CliOptions {
   check: boolean;
   strict: boolean;
   quiet: boolean;
+  watch: boolean;
   emitModel?: string;
   reportJson?: string;
   apiVersion: string;
@@ -20,7 +23,24 @@ export interface CliOptions {
   cache: boolean;
   /** verify-examples: where its reports go. */
   reportDir: string;
+  guards: boolean;
+  checkFormats: boolean;
+  /** Per API version, its pages and output folder; replaces --docs/--out discovery when set. */
+  versions?: Record<string, { docs: string; out: string }>;
+  namingOverrides: Record<string, string>;
+  headerTemplate?: string;
+  includeNamespaces?: string[];
+  excludeNamespaces?: string[];
 }
+
+/** The settings a flag can give, by config key. */
+export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'jobs' | 'noCache'>> & {
+  check?: boolean;
+  watch?: boolean;
+  emitModel?: string;
+  reportJson?: string;
+  reportDir?: string;
+};
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -43,19 +63,27 @@ Options:
   --out DIR         output folder (default: generated)
   --enum-style S    const | union | enum (default: const)
   --check           with generate: compare instead of writing, like the check command
+  --watch           with generate: regenerate whenever a page changes
   --strict          warnings fail the run (exit 1)
   --report json F   also write every diagnostic as JSON to F
   --emit-model F    write the intermediate model as JSON to F
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
-  --quiet           only warnings and the summary
+  --quiet           no progress, only warnings and the summary
   --jobs N          threads that parse pages (default: the number of cores)
   --no-cache        neither read nor write the cache (node_modules/.cache/graph-docs-typegen
                     of the package holding the working folder)
+  --config FILE     settings file (default: graph-docs-typegen.config.json if present)
   -h, --help        this text
-  -v, --version     the generator's version`;
+  -v, --version     the generator's version
 
-export type ParsedCommandLine = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+Colours follow NO_COLOR and FORCE_COLOR. Exit codes: 0 done, 1 drift or failing
+diagnostics, 2 usage or I/O error.`;
+
+export type ParsedCommandLine =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; command: Command; flags: Flags; configFile?: string };
 
 export function parseCommandLine(argv: string[]): ParsedCommandLine {
   let parsed;
@@ -69,6 +97,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         out: { type: 'string' },
         'enum-style': { type: 'string' },
         check: { type: 'boolean' },
+        watch: { type: 'boolean' },
         strict: { type: 'boolean' },
         report: { type: 'string', multiple: true },
         'emit-model': { type: 'string' },
@@ -77,6 +106,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         quiet: { type: 'boolean' },
         jobs: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -94,26 +124,60 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   const reportJson = reportOption(reportArgs, rest);
   const extra = rest.slice(reportArgs.length > 0 ? 1 : 0);
   if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'`);
-  const enumStyle = (values['enum-style'] ?? 'const') as EnumStyle;
-  if (!ENUM_STYLES.includes(enumStyle)) throw new UsageError(`--enum-style must be one of ${ENUM_STYLES.join(', ')}, not '${values['enum-style']}'`);
-  return {
-    kind: 'run',
-    options: {
-      command,
-      docs: values.docs ?? 'docs',
-      out: values.out ?? 'generated',
-      enumStyle,
-      check: command === 'check' || values.check === true,
-      strict: values.strict === true,
-      quiet: values.quiet === true,
-      apiVersion: values['api-version'] ?? 'v1.0',
-      reportDir: values['report-dir'] ?? '.',
-      cache: values['no-cache'] !== true,
-      ...(values.jobs !== undefined ? { jobs: jobsOption(values.jobs) } : {}),
-      ...(values['emit-model'] ? { emitModel: values['emit-model'] } : {}),
-      ...(reportJson ? { reportJson } : {}),
-    },
-  };
+  const enumStyle = values['enum-style'];
+  if (enumStyle !== undefined && !ENUM_STYLES.includes(enumStyle as EnumStyle)) {
+    throw new UsageError(`--enum-style must be one of ${ENUM_STYLES.join(', ')}, not '${enumStyle}'`);
+  }
+  if (values.watch && command !== 'generate') throw new UsageError('--watch goes with generate');
+  const flags: Flags = definedOnly({
+    docs: values.docs,
+    out: values.out,
+    apiVersion: values['api-version'],
+    enumStyle: enumStyle as EnumStyle | undefined,
+    strict: values.strict,
+    quiet: values.quiet,
+    jobs: values.jobs === undefined ? undefined : jobsOption(values.jobs),
+    noCache: values['no-cache'],
+    check: values.check,
+    watch: values.watch,
+    emitModel: values['emit-model'],
+    reportJson,
+    reportDir: values['report-dir'],
+  });
+  return { kind: 'run', command, flags, ...(values.config ? { configFile: values.config } : {}) };
+}
+
+/** Flags over the config file over the defaults. */
+export function resolveOptions(command: Command, flags: Flags, config: Config): CliOptions {
+  const pick = <K extends keyof Flags & keyof Config>(key: K) => flags[key] ?? config[key];
+  return definedOnly({
+    command,
+    docs: pick('docs') ?? 'docs',
+    out: pick('out') ?? 'generated',
+    enumStyle: pick('enumStyle') ?? 'const',
+    check: command === 'check' || flags.check === true,
+    strict: pick('strict') ?? false,
+    quiet: pick('quiet') ?? false,
+    watch: flags.watch ?? false,
+    apiVersion: pick('apiVersion') ?? 'v1.0',
+    reportDir: flags.reportDir ?? '.',
+    cache: !(pick('noCache') ?? false),
+    jobs: pick('jobs'),
+    emitModel: flags.emitModel,
+    reportJson: flags.reportJson,
+    guards: config.guards ?? true,
+    checkFormats: config.checkFormats ?? false,
+    // Flags naming a docs or output folder mean this run is about that folder, not the configured versions.
+    versions: flags.docs || flags.out ? undefined : config.versions,
+    namingOverrides: config.namingOverrides ?? {},
+    headerTemplate: config.headerTemplate,
+    includeNamespaces: config.includeNamespaces,
+    excludeNamespaces: config.excludeNamespaces,
+  }) as CliOptions;
+}
+
+function definedOnly<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
 /** `--report json FILE`: the format is the option's value, the file the next word. */

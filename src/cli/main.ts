@@ -1,77 +1,128 @@
 #!/usr/bin/env node
-import { stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runVerifyExamples } from '../examples/command.js';
 import { isGenerated } from '../emit/header.js';
-import type { Diagnostic } from '../model/types.js';
-import { generateDocs, type VersionOutput } from '../pipeline.js';
+import { generateInputs, loadTemplates, type GenerateOptions, type ProgressStage, type VersionOutput } from '../pipeline.js';
+import { findVersions, type VersionInput } from '../read/discover.js';
 import { compareTree, formatDifference } from '../write/compare.js';
 import { writeTree } from '../write/tree.js';
-import { runVerifyExamples } from '../examples/command.js';
-import { parseCommandLine, UsageError, USAGE, type CliOptions } from './args.js';
-import { countByRule, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import { parseCommandLine, resolveOptions, UsageError, USAGE, type CliOptions } from './args.js';
+import { CONFIG_FILE, loadConfig } from './config.js';
+import { formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+import { summaryLine, summaryTable } from './summary.js';
+import { colorsEnabled, painter, ProgressLine, type Painter } from './terminal.js';
+import { watchDocs } from './watch.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+
+/** One output folder and the versions written into it. */
+interface Target {
+  out: string;
+  versions: VersionInput[];
+}
 
 async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'help') return print(USAGE), EXIT_OK;
     if (parsed.kind === 'version') return print(packageVersion()), EXIT_OK;
-    return await run(parsed.options);
+    const config = await loadConfig(parsed.configFile ?? CONFIG_FILE, parsed.configFile !== undefined);
+    const options = resolveOptions(parsed.command, parsed.flags, config);
+    if (options.command === 'verify-examples') {
+      await requireDirectory(options.docs, '--docs');
+      return await runVerifyExamples(options, print);
+    }
+    if (options.watch) return await watchDocs(watchedFolders(options), () => runOnce(options).catch(reportFailure));
+    return await runOnce(options);
   } catch (error) {
-    if (!(error instanceof Error)) throw error;
-    process.stderr.write(`graph-docs-typegen: ${error.message}\n`);
-    if (process.env.GRAPH_DOCS_TYPEGEN_DEBUG && !(error instanceof UsageError)) process.stderr.write(`${error.stack}\n`);
-    return EXIT_USAGE;
+    return reportFailure(error);
   }
 }
 
-async function run(options: CliOptions): Promise<number> {
+async function runOnce(options: CliOptions): Promise<number> {
   const started = performance.now();
-  await requireDirectory(options.docs, '--docs');
-  if (options.command === 'verify-examples') return runVerifyExamples(options, print);
-  const { versions, files } = await generateDocs(options.docs, options.apiVersion, {
-    enumStyle: options.enumStyle, jobs: options.jobs, ...(options.cache ? {} : { cacheDir: false }),
-  });
-  const outputs = versions.map((version) => version.output);
-  const diagnostics = sortDiagnostics(versions.flatMap(({ input, output }) =>
-    output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(input.dir, diagnostic.file) }))));
-  for (const diagnostic of diagnostics) if (diagnostic.severity !== 'info') print(formatDiagnostic(diagnostic));
-  if (options.emitModel) await writeJson(options.emitModel, { models: outputs.map((output) => output.model) });
-  if (options.reportJson) await writeJson(options.reportJson, { diagnostics });
+  const paint = painter(colorsEnabled(process.stdout));
+  const progress = new ProgressLine(process.stderr, !options.quiet && process.stderr.isTTY === true);
+  const generateOptions = await generateOptionsOf(options, progress);
+  const outputs: VersionOutput[] = [];
+  const outcomes: string[] = [];
   let status = EXIT_OK;
-  let written = '';
-  if (options.command === 'lint') {
-    written = 'nothing written';
-  } else if (options.check) {
-    const difference = await compareTree(options.out, files, isGenerated);
-    const report = formatDifference(difference, 'npm run generate');
-    if (report) {
-      print(report);
-      status = EXIT_FAILED;
+  let diagnosticsShown: Diagnostic[] = [];
+  for (const target of await targetsOf(options)) {
+    const { versions, files } = await generateInputs(target.versions, generateOptions);
+    progress.clear();
+    outputs.push(...versions.map((version) => version.output));
+    const diagnostics = sortDiagnostics(versions.flatMap(({ input, output }) =>
+      output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(input.dir, diagnostic.file) }))));
+    for (const diagnostic of diagnostics) if (diagnostic.severity !== 'info') print(colouredDiagnostic(formatDiagnostic(diagnostic), diagnostic.severity, paint));
+    diagnosticsShown = [...diagnosticsShown, ...diagnostics];
+    if (options.command === 'lint') {
+      outcomes.push('nothing written');
+    } else if (options.check) {
+      const report = formatDifference(await compareTree(target.out, files, isGenerated), 'npm run generate');
+      if (report) {
+        print(report);
+        status = EXIT_FAILED;
+      }
+      outcomes.push(`${target.out} is ${report ? 'out of date' : 'up to date'}`);
+    } else {
+      const result = await writeTree(target.out, files, isGenerated);
+      outcomes.push(`${target.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`);
     }
-    written = report ? `${options.out} is out of date` : `${options.out} is up to date`;
-  } else {
-    const result = await writeTree(options.out, files, isGenerated);
-    written = `${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`;
   }
-  print(summary(outputs, diagnostics, written, performance.now() - started));
-  const failing = diagnostics.some((diagnostic) => diagnostic.severity === 'error' || (options.strict && diagnostic.severity === 'warning'));
+  if (options.emitModel) await writeJson(options.emitModel, { models: outputs.map((output) => output.model) });
+  if (options.reportJson) await writeJson(options.reportJson, { diagnostics: diagnosticsShown });
+  const figures = { outputs, diagnostics: diagnosticsShown, outcome: outcomes.join('; '), elapsedMs: performance.now() - started };
+  print(options.command === 'check' ? summaryLine(figures) : summaryTable(figures, paint));
+  const failing = diagnosticsShown.some((diagnostic) => diagnostic.severity === 'error' || (options.strict && diagnostic.severity === 'warning'));
   return failing ? EXIT_FAILED : status;
 }
 
-function summary(outputs: VersionOutput[], diagnostics: Diagnostic[], written: string, elapsedMs: number): string {
-  const types = outputs.reduce((sum, output) => sum + output.model.types.filter((type) => type.kind !== 'enum').length, 0);
-  const enums = outputs.reduce((sum, output) => sum + output.model.types.filter((type) => type.kind === 'enum').length, 0);
-  const pages = outputs.reduce((sum, output) => sum + output.pages, 0);
-  const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
-  const byRule = [...countByRule(shown)].map(([rule, count]) => `${rule} ${count}`).join(', ');
-  const errors = shown.filter((diagnostic) => diagnostic.severity === 'error').length;
-  return `graph-docs-typegen: ${pages} pages, ${types} types, ${enums} enums, ${shown.length - errors} warnings, ${errors} errors`
-    + `${byRule ? ` (${byRule})` : ''}; ${written} in ${(elapsedMs / 1000).toFixed(1)} s`;
+async function generateOptionsOf(options: CliOptions, progress: ProgressLine): Promise<GenerateOptions> {
+  return {
+    enumStyle: options.enumStyle,
+    templates: await loadTemplates(options.headerTemplate),
+    guards: options.guards,
+    checkFormats: options.checkFormats,
+    namingOverrides: options.namingOverrides,
+    ...(options.includeNamespaces || options.excludeNamespaces
+      ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.cache ? {} : { cacheDir: false as const }),
+    progress: (stage: ProgressStage) => progress.update(stage.stage === 'read'
+      ? `${stage.apiVersion}: pages parsed ${stage.done}/${stage.total}`
+      : `${stage.apiVersion}: emitting ${stage.types} types`),
+  };
+}
+
+async function targetsOf(options: CliOptions): Promise<Target[]> {
+  if (options.versions) {
+    const entries = Object.entries(options.versions).sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [apiVersion, { docs }] of entries) await requireDirectory(docs, `versions.${apiVersion}.docs`);
+    return entries.map(([apiVersion, { docs, out }]) => ({ out, versions: [{ apiVersion, dir: docs, outSubdir: '' }] }));
+  }
+  await requireDirectory(options.docs, '--docs');
+  return [{ out: options.out, versions: await findVersions(options.docs, options.apiVersion) }];
+}
+
+function watchedFolders(options: CliOptions): string[] {
+  return options.versions ? Object.values(options.versions).map((version) => version.docs) : [options.docs];
+}
+
+function colouredDiagnostic(line: string, severity: 'error' | 'warning' | 'info', paint: Painter): string {
+  return line.replace(` ${severity} `, ` ${paint.severity(severity, severity)} `);
+}
+
+function reportFailure(error: unknown): number {
+  if (!(error instanceof Error)) throw error;
+  process.stderr.write(`graph-docs-typegen: ${error.message.split('\n')[0]}\n`);
+  if (process.env.GRAPH_DOCS_TYPEGEN_DEBUG && !(error instanceof UsageError)) process.stderr.write(`${error.stack}\n`);
+  return EXIT_USAGE;
 }
 
 async function requireDirectory(dir: string, flag: string): Promise<void> {

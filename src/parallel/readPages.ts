@@ -16,6 +16,8 @@ export interface ReadPagesOptions {
   /** Threads that parse; default the core count. One parses in this thread. */
   jobs?: number;
   cache?: PageCache;
+  /** Told each time a page is ready (from the cache or parsed), with how many of all are. */
+  onPageRead?: (done: number, total: number) => void;
 }
 
 /** Below this many pages to parse, starting threads (each loads the parser afresh) costs more than it saves. */
@@ -43,10 +45,13 @@ export async function readPageBytes(pages: PageBytes[], options: ReadPagesOption
   const results = pages.map((page, index) => cache?.read(keys[index], page.file));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const texts = missing.map((index) => ({ file: pages[index].file, text: pages[index].bytes.toString('utf8') }));
+  let done = pages.length - missing.length;
+  options.onPageRead?.(done, pages.length);
   const keep = (position: number, json: string): void => {
     const index = missing[position];
     cache?.write(keys[index], json);
     results[index] = JSON.parse(json) as PageResult;
+    options.onPageRead?.(++done, pages.length);
   };
   const threads = options.jobs ?? availableParallelism();
   if (threads > 1 && texts.length >= MIN_PAGES_FOR_THREADS) {

@@ -15,7 +15,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd: string): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: plainEnvironment() });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -36,4 +36,11 @@ export async function snapshot(dir: string): Promise<Map<string, string>> {
     files.set(path.relative(dir, absolute), await readFile(absolute, 'latin1'));
   }
   return files;
+}
+
+/** The environment of a user's pipe: uvu sets FORCE_COLOR for itself, which the CLI would obey. */
+export function plainEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  return env;
 }
