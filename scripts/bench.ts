@@ -10,7 +10,8 @@
  *   4. warm generate after one page changed (a property description of user.md, new each round);
  *   5. the drift check (`check`), warm;
  * each as a user runs it: `node dist/src/cli/main.js ...` in its own process, timed from spawn
- * to exit, with its peak RSS. The processes run a copy of dist/, so a rebuild meanwhile (which
+ * to exit, with its peak RSS and its CPU time (all threads; less sensitive than the wall time to
+ * other work on the machine). The processes run a copy of dist/, so a rebuild meanwhile (which
  * would empty the cache by changing the generator's fingerprint) does not disturb the figures. Then 1-3 again at 25% and 50% of the pages, to show how the cost
  * grows; and 6. the user guards of the generated beta package against an ajv-compiled JSON
  * Schema of the same type, over the docs' real user examples.
@@ -45,6 +46,7 @@ const ITEM_TITLES: Record<Item, string> = {
 
 interface Sample {
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
@@ -74,7 +76,7 @@ const generator = copyGenerator(path.join(workspace, 'generator'));
 const CLI = path.join(generator, 'dist/src/cli/main.js');
 const BASELINE = path.join(generator, 'dist/scripts/bench/baseline.js');
 const PHASES = path.join(generator, 'dist/scripts/bench/phases.js');
-const PEAK_RSS = pathToFileURL(path.join(generator, 'dist/scripts/bench/peakRss.js')).href;
+const USAGE = pathToFileURL(path.join(generator, 'dist/scripts/bench/usage.js')).href;
 try {
   const loadBefore = os.loadavg()[0];
   const groups = await Promise.all(versions.flatMap((version) => FRACTIONS.map((percent) => makeGroup(version, percent))));
@@ -159,33 +161,37 @@ function editPage(file: string, round: number): void {
 /** Runs node with the arguments, as its own process, and times it from spawn to exit. */
 async function timeNode(args: string[], cwd: string): Promise<Sample> {
   mkdirSync(cwd, { recursive: true });
-  const rssFile = path.join(workspace, 'peak-rss');
-  rmSync(rssFile, { force: true });
+  const usageFile = path.join(workspace, 'usage.json');
+  rmSync(usageFile, { force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', PEAK_RSS, ...args], {
-    cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GRAPH_DOCS_TYPEGEN_BENCH_RSS: rssFile },
+  const child = spawn(process.execPath, ['--import', USAGE, ...args], {
+    cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GRAPH_DOCS_TYPEGEN_BENCH_USAGE: usageFile },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
   if (status !== 0) throw new Error(`node ${args.join(' ')} exited with ${status}\n${stderr}`);
-  return { seconds, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; cpuTime: number };
+  return { seconds, cpuSeconds: usage.cpuTime / 1e6, peakRssMb: usage.maxRSS / 1024 };
 }
 
 function versionReport(groups: Group[]): string {
   const full = groups.find((group) => group.percent === 100)!;
   const baseline = median(full.samples.get('baseline')!);
+  const baselineCpu = medianOf(full.samples.get('baseline')!.map((sample) => sample.cpuSeconds));
   const lines = [
     `### ${full.version}: ${full.pages} pages, ${full.megabytes.toFixed(1)} MB`,
     '',
-    '| item | median s | min–max s | peak RSS MB | × baseline |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| item | median s | min–max s | × baseline | CPU s | CPU × baseline | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...full.items.map((item) => {
       const samples = full.samples.get(item)!;
       const seconds = samples.map((sample) => sample.seconds);
+      const cpu = medianOf(samples.map((sample) => sample.cpuSeconds));
       return `| ${ITEM_TITLES[item]} | ${median(samples).toFixed(2)} | ${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)} `
-        + `| ${Math.max(...samples.map((sample) => sample.peakRssMb)).toFixed(0)} | ${(median(samples) / baseline).toFixed(3)} |`;
+        + `| ${(median(samples) / baseline).toFixed(3)} | ${cpu.toFixed(2)} | ${(cpu / baselineCpu).toFixed(3)} `
+        + `| ${Math.max(...samples.map((sample) => sample.peakRssMb)).toFixed(0)} |`;
     }),
     '',
     `Ratios (${full.version}): cold/baseline ${ratio(full, 'cold', 0.4)}, warm/baseline ${ratio(full, 'warm', 0.05)}, `

@@ -17,7 +17,7 @@ const CHECKSUM_LENGTH = 64;
  * whole entry or none, and two runs writing the same key leave one of their (identical) entries.
  *
  * The file operations are synchronous on purpose: a run reads thousands of small entries, and
- * one blocking read each costs a tenth of what a promise each costs.
+ * one blocking read each costs about an eighth of what a promise each costs.
  */
 export class EntryStore {
   constructor(readonly dir: string) {}

@@ -7,8 +7,11 @@ import { codeFingerprint, filesIn } from './fingerprint.js';
 /** The pipeline's code closure covers the model and the emitter; templates are read at run time. */
 const GENERATOR = new URL('../pipeline.js', import.meta.url);
 const TEMPLATES = new URL('../../../templates/', import.meta.url);
-/** Generator versions whose outputs are kept, and outputs kept per version (about 30 MB each for beta). */
-const GENERATIONS_KEPT = 2;
+/**
+ * Outputs are large (about 30 MB for beta), so only the current generator build keeps them, and
+ * only its four most recently used: both versions of the docs, as they are and as they were.
+ */
+const GENERATIONS_KEPT = 1;
 const OUTPUTS_KEPT = 4;
 
 interface FileIndex {

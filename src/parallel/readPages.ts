@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { PageCache } from '../cache/pageCache.js';
-import { listPages } from '../read/discover.js';
+import { listPages, systemReason, unreadablePage } from '../read/discover.js';
 import type { PageResult } from '../read/types.js';
 import { readInWorkers } from './workerPool.js';
 
@@ -10,6 +10,8 @@ export interface PageBytes {
   file: string;
   bytes: Buffer;
   key?: string;
+  /** Why the page could not be read; its bytes are then empty. */
+  unreadable?: string;
 }
 
 export interface ReadPagesOptions {
@@ -30,9 +32,28 @@ const MIN_PAGES_FOR_THREADS = 50;
 export async function loadPages(dir: string, cache?: PageCache): Promise<PageBytes[]> {
   return (await listPages(dir)).map((page) => {
     const file = page.relative;
-    const bytes = readFileSync(page.absolute);
-    return cache ? { file, bytes, key: cache.keyOf(file, bytes) } : { file, bytes };
+    const read = page.unreadable === undefined ? readRegularFile(page.absolute) : { unreadable: page.unreadable };
+    if ('unreadable' in read) return { file, bytes: Buffer.alloc(0), unreadable: read.unreadable, ...(cache ? { key: `unreadable ${read.unreadable}` } : {}) };
+    return cache ? { file, bytes: read.bytes, key: cache.keyOf(file, read.bytes) } : { file, bytes: read.bytes };
   });
+}
+
+/**
+ * A file's bytes, or why they cannot be had. Opened without blocking and without following a
+ * link, then checked to be a regular file: a page replaced by a FIFO or a link after it was
+ * listed is reported, never waited on.
+ */
+function readRegularFile(absolute: string): { bytes: Buffer } | { unreadable: string } {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    if (!fstatSync(descriptor).isFile()) return { unreadable: 'Not a page: no longer a regular file' };
+    return { bytes: readFileSync(descriptor) };
+  } catch (error) {
+    return { unreadable: `Page cannot be read: ${systemReason(error)}` };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /**
@@ -42,7 +63,7 @@ export async function loadPages(dir: string, cache?: PageCache): Promise<PageByt
 export async function readPageBytes(pages: PageBytes[], options: ReadPagesOptions = {}): Promise<PageResult[]> {
   const { cache } = options;
   const keys = cache ? pages.map((page) => page.key ?? cache.keyOf(page.file, page.bytes)) : [];
-  const results = pages.map((page, index) => cache?.read(keys[index], page.file));
+  const results = pages.map((page, index) => (page.unreadable !== undefined ? unreadablePage(page.file, page.unreadable) : cache?.read(keys[index], page.file)));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const texts = missing.map((index) => ({ file: pages[index].file, text: pages[index].bytes.toString('utf8') }));
   let done = pages.length - missing.length;

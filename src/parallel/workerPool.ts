@@ -7,9 +7,9 @@ const BATCH_CHARACTERS = 128 * 1024;
 /** Batches a worker holds at once, so it never waits for the main thread between two. */
 const BATCHES_IN_FLIGHT = 2;
 
+/** Pages that travel in one message: `pages` are the caller's pages from position `start` on. */
 interface Batch {
-  /** Positions in the caller's list of the batch's pages, in the batch's order. */
-  indices: number[];
+  start: number;
   pages: PageText[];
 }
 
@@ -38,8 +38,8 @@ export async function readInWorkers(pages: PageText[], threads: number, onResult
             return;
           }
           try {
-            const { indices } = batches[response.batch];
-            response.results.forEach((json, position) => onResult(indices[position], json));
+            const { start } = batches[response.batch];
+            response.results.forEach((json, position) => onResult(start + position, json));
           } catch (error) {
             reject(error);
             return;
@@ -59,22 +59,22 @@ export async function readInWorkers(pages: PageText[], threads: number, onResult
   }
 }
 
-/** Largest pages first, so the last batches are small ones and no thread is left with a big page at the end. */
+/**
+ * Consecutive pages in path order. Not largest first, though that would balance the threads'
+ * ends better: measured on the v1.0 pages, a thread needed a fifth more CPU time to parse them
+ * largest first than in path order, where neighbouring pages are alike.
+ */
 function toBatches(pages: PageText[]): Batch[] {
-  const order = pages.map((_, index) => index).sort((a, b) => pages[b].text.length - pages[a].text.length || a - b);
   const batches: Batch[] = [];
-  let current: Batch = { indices: [], pages: [] };
+  let start = 0;
   let characters = 0;
-  for (const index of order) {
-    current.indices.push(index);
-    current.pages.push(pages[index]);
+  for (let index = 0; index < pages.length; index++) {
     characters += pages[index].text.length;
-    if (characters >= BATCH_CHARACTERS) {
-      batches.push(current);
-      current = { indices: [], pages: [] };
+    if (characters >= BATCH_CHARACTERS || index === pages.length - 1) {
+      batches.push({ start, pages: pages.slice(start, index + 1) });
+      start = index + 1;
       characters = 0;
     }
   }
-  if (current.pages.length > 0) batches.push(current);
   return batches;
 }
