@@ -7,6 +7,7 @@ import type { Diagnostic, Model } from './model/types.js';
 import type { SourceFile } from './emit/files.js';
 import type { EnumStyle } from './emit/declarations.js';
 import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
+import { nameClashDiagnostics } from './emit/naming.js';
 import { openCache } from './cache/generatorCache.js';
 import { loadPages, readPageBytes } from './parallel/readPages.js';
 import type { PageResult } from './read/types.js';
@@ -88,30 +89,35 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const templates = options.templates ?? (await loadTemplates());
   const cache = openCache(options.cacheDir);
   const pageBytes = await loadPages(input.dir, cache?.pages);
-  const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, pages: pageBytes.map((page) => page.key) });
+  // The folder's name decides which links between pages are broken (`../resources/x.md`).
+  const folderName = path.basename(input.dir);
+  const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, folderName, pages: pageBytes.map((page) => page.key) });
   let output = outputKey ? cache?.outputs.read(outputKey) : undefined;
   if (!output) {
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
     const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
-    output = await buildVersion(input.apiVersion, pages, { ...options, templates });
+    output = await buildVersion(input.apiVersion, pages, { ...options, templates, folderName });
     if (outputKey) cache?.outputs.write(outputKey, output);
   }
   const cacheProblems = cache?.problems ?? [];
   return cacheProblems.length > 0 ? { ...output, diagnostics: [...output.diagnostics, ...cacheProblems] } : output;
 }
 
-async function buildVersion(apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates }): Promise<VersionOutput> {
-  const built = buildModel(apiVersion, pages);
+async function buildVersion(
+  apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
+): Promise<VersionOutput> {
+  const built = buildModel(apiVersion, pages, { folderName: options.folderName });
   const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
   // Loaded only when something is emitted: loading ts-morph takes longer than a whole warm run.
   const [{ emitModel }, { toJavaScript }] = await Promise.all([import('./emit/files.js'), import('./emit/javascript.js')]);
-  const { files: sources } = emitModel(model, {
+  const { files: sources, names } = emitModel(model, {
     enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true,
     checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
   });
-  return { apiVersion, model, sources, files: toJavaScript(sources), diagnostics, pages: pages.length };
+  const nameClashes = nameClashDiagnostics(model, names);
+  return { apiVersion, model, sources, files: toJavaScript(sources), diagnostics: [...diagnostics, ...nameClashes], pages: pages.length };
 }
 
 /** The options the output depends on: all but those that change only how fast it comes. */

@@ -70,11 +70,11 @@ export class GuardIndex {
   private readonly derived = new Map<string, ObjectTypeDef[]>();
 
   constructor(model: Model) {
-    for (const type of model.types) this.byFullName.set(fullNameOf(type).toLowerCase(), type);
+    for (const type of model.types) this.byFullName.set(fullNameOf(type), type);
     for (const type of model.types) {
       if (type.kind === 'enum') continue;
       for (const ancestor of this.ancestorsOf(type)) {
-        const key = fullNameOf(ancestor).toLowerCase();
+        const key = fullNameOf(ancestor);
         const list = this.derived.get(key) ?? [];
         list.push(type);
         this.derived.set(key, list);
@@ -83,7 +83,7 @@ export class GuardIndex {
   }
 
   find(fullName: string): TypeDef | undefined {
-    return this.byFullName.get(fullName.toLowerCase());
+    return this.byFullName.get(fullName);
   }
 
   /** The object type a type derives from, if the model has it. */
@@ -103,7 +103,7 @@ export class GuardIndex {
 
   /** Every type derived from this one, directly or not, by full name. */
   derivedFrom(type: ObjectTypeDef): ObjectTypeDef[] {
-    const list = this.derived.get(fullNameOf(type).toLowerCase()) ?? [];
+    const list = this.derived.get(fullNameOf(type)) ?? [];
     return [...list].sort((a, b) => compare(fullNameOf(a), fullNameOf(b)));
   }
 

@@ -19,7 +19,7 @@ export class ModuleContext {
   }
 
   localName(fullName: string): string {
-    return this.names.typeNames.get(fullName.toLowerCase())!;
+    return this.names.typeNames.get(fullName)!;
   }
 
   /** A type as code in this module: its bare name, or `$Other.Name` through a namespace import. */

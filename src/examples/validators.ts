@@ -66,7 +66,7 @@ export function generatedTypes(model: Model, index: Record<string, unknown>): Ge
     const type = types.get(wanted.toLowerCase()) ?? types.get(`${ROOT_NAMESPACE}.${wanted}`.toLowerCase());
     if (!type) return { reason: `no generated type ${wanted}` };
     if (type.kind === 'enum') return { reason: `${fullNameOf(type)} is an enum` };
-    const functionName = `validate${names.typeNames.get(fullNameOf(type).toLowerCase())}`;
+    const functionName = `validate${names.typeNames.get(fullNameOf(type))}`;
     const exported = names.exportNames.get(type.namespace);
     const container = exported ? (index[exported] as Record<string, unknown> | undefined) : index;
     const validator = container?.[functionName];

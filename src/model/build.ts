@@ -1,28 +1,43 @@
 import type { InlineEnum, PageResult, RawObjectType, RawProperty, RawTypeRef } from '../read/types.js';
 import { splitName } from '../read/page.js';
+import { propertiesNotInTables } from './jsonOnly.js';
+import { brokenTypeLinks } from './links.js';
 import { canonicalNamespaces } from './namespaces.js';
 import {
   fullNameOf, type Diagnostic, type EnumTypeDef, type Model, type ObjectTypeDef, type PropertyDef,
   type Severity, type SourcePlace, type TypeDef, type TypeRef,
 } from './types.js';
 
+/** The base of every entity type. */
+const ENTITY = 'microsoft.graph.entity';
+
 export interface BuildResult {
   model: Model;
   diagnostics: Diagnostic[];
 }
 
+export interface BuildOptions {
+  /** The docs folder's own name, so a link `../resources/x.md` from a page of `resources/` is known to come back in. */
+  folderName?: string;
+}
+
 /**
  * Joins what every page said into one model: merges pages that describe one type, resolves
  * type names, turns listed values into enums and settles inheritance.
+ *
+ * Type names are case-sensitive, as in OData: `fooBar` and `FooBar` are two types. A reference
+ * finds its type in another case only when it matches no type exactly.
  */
-export function buildModel(apiVersion: string, pages: PageResult[]): BuildResult {
+export function buildModel(apiVersion: string, pages: PageResult[], options: BuildOptions = {}): BuildResult {
   const canonical = canonicalNamespaces(pages);
   const normalized = pages.map((page) => ({
     ...page,
     objects: page.objects.map((object) => ({ ...object, namespace: canonical(object.namespace) })),
     enums: page.enums.map((enumType) => ({ ...enumType, namespace: canonical(enumType.namespace) })),
   }));
-  return new ModelBuilder(apiVersion, normalized.sort((a, b) => compareText(a.file, b.file))).build();
+  const result = new ModelBuilder(apiVersion, normalized.sort((a, b) => compareText(a.file, b.file))).build();
+  result.diagnostics.push(...brokenTypeLinks(pages, options.folderName));
+  return result;
 }
 
 interface Draft {
@@ -33,9 +48,10 @@ interface Draft {
 
 class ModelBuilder {
   private readonly diagnostics: Diagnostic[] = [];
+  /** Types by full name as written: the key of a type everywhere in the builder. */
   private readonly drafts = new Map<string, Draft>();
   private readonly enums = new Map<string, EnumTypeDef>();
-  /** Lower-cased simple name → lower-cased full names that carry it. */
+  /** Lower-cased simple name → the full names that carry it, in any case. */
   private readonly bySimpleName = new Map<string, string[]>();
   private readonly objects = new Map<string, ObjectTypeDef>();
 
@@ -50,6 +66,7 @@ class ModelBuilder {
     this.indexNames();
     for (const [key, draft] of this.drafts) this.objects.set(key, this.resolveObject(draft));
     this.settleInheritance();
+    this.diagnostics.push(...propertiesNotInTables(this.pages, (object) => this.inheritedPropertyNames(object)));
     const types: TypeDef[] = [...this.objects.values(), ...this.enums.values()].sort(compareTypes);
     return { model: { apiVersion: this.apiVersion, types }, diagnostics: this.diagnostics };
   }
@@ -62,7 +79,7 @@ class ModelBuilder {
   }
 
   private addEnum(enumType: EnumTypeDef): void {
-    const key = fullNameOf(enumType).toLowerCase();
+    const key = fullNameOf(enumType);
     const existing = this.enums.get(key);
     if (!existing) {
       this.enums.set(key, { ...enumType, members: [...enumType.members], sources: [...enumType.sources] });
@@ -79,7 +96,7 @@ class ModelBuilder {
   }
 
   private addObject(object: RawObjectType): void {
-    const key = fullNameOf(object).toLowerCase();
+    const key = fullNameOf(object);
     const existing = this.drafts.get(key);
     if (!existing) {
       this.drafts.set(key, { raw: object, properties: [...object.properties], sources: [object.source] });
@@ -101,26 +118,34 @@ class ModelBuilder {
   private indexNames(): void {
     const keys = [...this.drafts.keys(), ...this.enums.keys()];
     for (const key of keys) {
-      const simple = key.slice(key.lastIndexOf('.') + 1);
+      const simple = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
       const list = this.bySimpleName.get(simple) ?? [];
       list.push(key);
       this.bySimpleName.set(simple, list);
     }
   }
 
-  /** Finds a type by the name a page used: qualified, then the owner's namespace, then microsoft.graph. */
+  /**
+   * Finds a type by the name a page used: qualified, then in the owner's namespace, then in
+   * microsoft.graph, then the only type of that simple name anywhere; each as written before
+   * in another case.
+   */
   private lookup(name: string, ownerNamespace: string): string | undefined {
     const cleaned = name.replace(/^#/, '');
     if (cleaned.includes('.')) {
       const { namespace, name: simple } = splitName(cleaned, ownerNamespace);
-      const key = `${namespace}.${simple}`.toLowerCase();
-      if (this.drafts.has(key) || this.enums.has(key)) return key;
-      return this.lookup(simple, namespace);
+      return this.findKey([`${namespace}.${simple}`], simple) ?? this.lookup(simple, namespace);
     }
-    const candidates = this.bySimpleName.get(cleaned.toLowerCase());
-    if (!candidates) return undefined;
-    const preferred = [`${ownerNamespace}.${cleaned}`.toLowerCase(), `microsoft.graph.${cleaned}`.toLowerCase()];
-    return preferred.find((key) => candidates.includes(key)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const candidates = this.bySimpleName.get(cleaned.toLowerCase()) ?? [];
+    return this.findKey([`${ownerNamespace}.${cleaned}`, `microsoft.graph.${cleaned}`], cleaned)
+      ?? (candidates.length === 1 ? candidates[0] : undefined);
+  }
+
+  /** The first of `wanted` that is a type's key, as written; else the first that is one in another case. */
+  private findKey(wanted: string[], simpleName: string): string | undefined {
+    const candidates = this.bySimpleName.get(simpleName.toLowerCase()) ?? [];
+    return wanted.find((key) => candidates.includes(key))
+      ?? wanted.map((key) => key.toLowerCase()).flatMap((key) => candidates.filter((candidate) => candidate.toLowerCase() === key))[0];
   }
 
   private fullNameFor(key: string): string {
@@ -128,10 +153,45 @@ class ModelBuilder {
     return type ? fullNameOf(type) : key;
   }
 
+  /** The base a draft names: its annotation's or its prose's, else one its rows say they inherit from. */
+  private baseNameOf(draft: Draft): string | undefined {
+    return draft.raw.baseType ?? draft.properties.find((property) => property.inheritedFrom)?.inheritedFrom;
+  }
+
+  /** The object types a type derives from, nearest first, as far as the pages name them. */
+  private draftAncestors(key: string): string[] {
+    const ancestors: string[] = [];
+    for (let draft = this.drafts.get(key); draft;) {
+      const baseName = this.baseNameOf(draft);
+      const base = baseName ? this.lookup(baseName, draft.raw.namespace) : undefined;
+      if (!base || !this.drafts.has(base) || base === key || ancestors.includes(base)) break;
+      ancestors.push(base);
+      draft = this.drafts.get(base);
+    }
+    return ancestors;
+  }
+
+  /**
+   * The annotation's base, unless a sentence names a more specific one: a type that itself
+   * derives from the annotation's base ("Derived from printOperation" where the annotation says
+   * entity). An entity type is more specific than `entity` even where its page does not say it
+   * derives from it: directoryObject's page only names its key.
+   */
+  private chosenBaseName(draft: Draft): string | undefined {
+    const annotated = this.baseNameOf(draft);
+    const prose = draft.raw.proseBaseType;
+    if (!prose || !annotated) return annotated;
+    const proseKey = this.lookup(prose, draft.raw.namespace);
+    const annotatedKey = this.lookup(annotated, draft.raw.namespace);
+    if (!proseKey || !annotatedKey) return annotated;
+    const moreSpecific = this.draftAncestors(proseKey).includes(annotatedKey)
+      || (annotatedKey === ENTITY && this.drafts.get(proseKey)?.raw.keyProperty !== undefined);
+    return moreSpecific ? prose : annotated;
+  }
+
   private resolveObject(draft: Draft): ObjectTypeDef {
     const { raw } = draft;
-    const inheritedFrom = draft.properties.find((property) => property.inheritedFrom)?.inheritedFrom;
-    const baseName = raw.baseType ?? inheritedFrom;
+    const baseName = this.chosenBaseName(draft);
     let baseType: string | undefined;
     if (baseName) {
       const key = this.lookup(baseName, raw.namespace);
@@ -178,7 +238,7 @@ class ModelBuilder {
         ? { kind: 'named', fullName: this.inlineEnum(owner, property, inline) }
         : property.type;
     }
-    const key = this.lookup(property.type.name, owner.namespace);
+    const key = this.commonBaseOf(property, owner.namespace) ?? this.lookup(property.type.name, owner.namespace);
     if (key) {
       const enumType = this.enums.get(key);
       if (enumType && inline) this.compareEnumValues(enumType, inline.values, inline.place);
@@ -187,6 +247,17 @@ class ModelBuilder {
     if (inline) return { kind: 'named', fullName: this.inlineEnum(owner, property, inline) };
     this.report(property.source, 'unknown-type', 'warning', `Unknown type '${property.type.name}' for property '${owner.name}.${property.name}'`);
     return { kind: 'primitive', name: 'Untyped' };
+  }
+
+  /**
+   * For a Type cell that offers alternatives ("[appHostedMediaConfig](...) or
+   * [serviceHostedMediaConfig](...)"), the nearest type all of them derive from, if there is one.
+   */
+  private commonBaseOf(property: RawProperty, ownerNamespace: string): string | undefined {
+    const keys = property.typeAlternatives?.map((name) => this.lookup(name, ownerNamespace));
+    if (!keys || keys.length < 2 || !keys.every((key): key is string => key !== undefined && this.drafts.has(key))) return undefined;
+    const [first, ...rest] = keys.map((key) => [key, ...this.draftAncestors(key)]);
+    return first.find((candidate) => rest.every((lineage) => lineage.includes(candidate)));
   }
 
   private compareEnumValues(enumType: EnumTypeDef, values: string[], place: SourcePlace): void {
@@ -202,9 +273,9 @@ class ModelBuilder {
    * An enum only listed in prose or JSON is named after its type and property. When a members
    * table documents an enum of that name, the table is the definition and the list is checked against it.
    */
-  private inlineEnum(owner: RawObjectType, property: RawProperty, { values, origin, place }: InlineEnum): string {
-    const name = `${owner.name}${property.name[0].toUpperCase()}${property.name.slice(1)}`;
-    const key = `${owner.namespace}.${name}`.toLowerCase();
+  private inlineEnum(owner: RawObjectType, property: RawProperty, { values, origin, place, flags }: InlineEnum): string {
+    const name = `${owner.name}${identifierPart(property.name)}`;
+    const key = `${owner.namespace}.${name}`;
     const existing = this.enums.get(key);
     if (existing && isDocumentedEnum(existing)) {
       this.compareEnumValues(existing, values, place);
@@ -216,7 +287,7 @@ class ModelBuilder {
       return fullNameOf(existing);
     }
     const enumType: EnumTypeDef = {
-      kind: 'enum', name, namespace: owner.namespace, origin, flags: false, description: '',
+      kind: 'enum', name, namespace: owner.namespace, origin, flags: flags ?? false, description: '',
       members: values.map((value) => ({ name: value, description: '' })),
       sources: [property.source],
     };
@@ -227,17 +298,16 @@ class ModelBuilder {
   /** Breaks cycles, marks entities, and drops properties that a base type already declares. */
   private settleInheritance(): void {
     for (const object of this.objects.values()) {
-      const seen = new Set<string>([fullNameOf(object).toLowerCase()]);
+      const seen = new Set<string>([fullNameOf(object)]);
       let base = object.baseType;
       while (base) {
-        const key = base.toLowerCase();
-        if (seen.has(key)) {
+        if (seen.has(base)) {
           this.report(object.sources[0], 'inheritance-cycle', 'error', `Inheritance cycle through '${object.name}' and '${base}'`);
           delete object.baseType;
           break;
         }
-        seen.add(key);
-        base = this.objects.get(key)?.baseType;
+        seen.add(base);
+        base = this.objects.get(base)?.baseType;
       }
     }
     for (const object of this.objects.values()) {
@@ -249,12 +319,19 @@ class ModelBuilder {
     }
   }
 
+  /** Lower-cased names of the properties a page's type inherits, once inheritance is settled. */
+  private inheritedPropertyNames(raw: RawObjectType): Set<string> {
+    const object = this.objects.get(fullNameOf(raw));
+    const ancestors = object ? this.ancestorsOf(object) : [];
+    return new Set(ancestors.flatMap((ancestor) => ancestor.properties.map((property) => property.name.toLowerCase())));
+  }
+
   private ancestorsOf(object: ObjectTypeDef): ObjectTypeDef[] {
     const ancestors: ObjectTypeDef[] = [];
-    let base = object.baseType ? this.objects.get(object.baseType.toLowerCase()) : undefined;
+    let base = object.baseType ? this.objects.get(object.baseType) : undefined;
     while (base && !ancestors.includes(base)) {
       ancestors.push(base);
-      base = base.baseType ? this.objects.get(base.baseType.toLowerCase()) : undefined;
+      base = base.baseType ? this.objects.get(base.baseType) : undefined;
     }
     return ancestors;
   }
@@ -271,6 +348,12 @@ class ModelBuilder {
  */
 function makesStringAnEnum(inline: InlineEnum): boolean {
   return inline.origin === 'description' && !inline.values.every((value) => /^[A-Z]/.test(value));
+}
+
+/** A property name as part of a type name: `mode` → `Mode`, `x-ms-id` → `XMsId`, `@odata.type` → `OdataType`. */
+function identifierPart(propertyName: string): string {
+  const joined = propertyName.replace(/[^A-Za-z0-9_]+(.?)/g, (_, next: string) => next.toUpperCase());
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 function isDocumentedEnum(enumType: EnumTypeDef): boolean {

@@ -16,8 +16,8 @@ export function selectNamespaces(model: Model, selection: NamespaceSelection): M
   const kept = (type: { namespace: string }) =>
     (!include || include.includes(type.namespace.toLowerCase())) && !exclude.has(type.namespace.toLowerCase());
   if (!include && exclude.size === 0) return model;
-  const byName = new Map(model.types.map((type) => [fullNameOf(type).toLowerCase(), type]));
-  const keptNames = new Set(model.types.filter(kept).map((type) => fullNameOf(type).toLowerCase()));
+  const byName = new Map(model.types.map((type) => [fullNameOf(type), type]));
+  const keptNames = new Set(model.types.filter(kept).map((type) => fullNameOf(type)));
   const types = model.types.filter(kept).map((type): TypeDef => (type.kind === 'enum' ? type : keepObject(type, byName, keptNames)));
   return { ...model, types };
 }
@@ -25,16 +25,16 @@ export function selectNamespaces(model: Model, selection: NamespaceSelection): M
 function keepObject(type: ObjectTypeDef, byName: Map<string, TypeDef>, keptNames: Set<string>): ObjectTypeDef {
   const inherited: PropertyDef[] = [];
   let base = type.baseType;
-  while (base && !keptNames.has(base.toLowerCase())) {
-    const removed = byName.get(base.toLowerCase());
+  while (base && !keptNames.has(base)) {
+    const removed = byName.get(base);
     if (!removed || removed.kind === 'enum') break;
     inherited.unshift(...removed.properties);
     base = removed.baseType;
   }
   const properties = [...inherited, ...type.properties].map((property) =>
-    property.type.kind === 'named' && !keptNames.has(property.type.fullName.toLowerCase())
+    property.type.kind === 'named' && !keptNames.has(property.type.fullName)
       ? { ...property, type: { kind: 'primitive' as const, name: 'Untyped' as const } }
       : property);
   const { baseType: _dropped, ...rest } = type;
-  return base && keptNames.has(base.toLowerCase()) ? { ...rest, baseType: base, properties } : { ...rest, properties };
+  return base && keptNames.has(base) ? { ...rest, baseType: base, properties } : { ...rest, properties };
 }

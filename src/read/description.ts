@@ -6,6 +6,8 @@ export interface DescriptionFacts {
   notNullable: boolean;
   maxLength?: number;
   possibleValues?: string[];
+  /** Several of the possible values may be given at once, comma-separated: a flags enum. */
+  combinable?: boolean;
   inheritedFrom?: string;
 }
 
@@ -18,6 +20,8 @@ const INHERITED = /\binherited from\s+/i;
 const POSSIBLE_VALUES = /\b(?:possible|supported|allowed|valid)\s+values?\b(?:\s+(?:are|include|is))?\s*:?\s*|:\s*(?=`)/i;
 /** Backticked values joined by commas, "or" and "and", each maybe followed by a parenthesis: "`always` (default), `never`". */
 const TICKED_LIST = /^(?:\s*,?\s*(?:\b(?:or|and)\b)?\s*`[^`]+`(?:\s*\([^)]*\))?)+/;
+/** "Multiple values can be combined using a comma-separated list", "Comma-separated combination of the following values". */
+const COMBINABLE = /\bmultiple values can be combined\b|\bcomma[- ]separated combination\b/i;
 const HTML_ITEM = /^\s*<\/?(?:li|br|ul)\b/i;
 const MEMBER = /^[A-Za-z_]\w*$/;
 
@@ -27,6 +31,7 @@ export function readDescription(markdown: string): DescriptionFacts {
     readOnly: READ_ONLY.test(markdown) && !/\bnot read[- ]only\b/i.test(markdown),
     notNullable: NOT_NULLABLE.test(markdown),
   };
+  if (COMBINABLE.test(markdown)) facts.combinable = true;
   const max = MAX_LENGTH.exec(markdown);
   if (max) facts.maxLength = Number(max[1] ?? max[2] ?? max[3]);
   const inherited = inheritedFrom(markdown);

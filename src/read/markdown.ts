@@ -1,10 +1,14 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-
+/**
+ * CommonMark with GFM tables, the only GitHub extension the reader uses. The others
+ * (autolink literals, strikethrough, footnotes, task lists) change nothing it reads from the
+ * Graph pages, yet the autolink one alone walks every text node again: without them a page
+ * parses about a third faster.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }

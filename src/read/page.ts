@@ -5,17 +5,22 @@ import { parseAnnotation, type Annotation } from './annotation.js';
 import { readDescription } from './description.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { baseTypeNamedIn } from './inheritance.js';
-import { readJsonMembers } from './jsonBlock.js';
+import { readJsonMembers, type JsonMember } from './jsonBlock.js';
+import { propertiesNotInJson, sameValues } from './jsonAndTable.js';
+import { linkDefinitions, linksIn } from './links.js';
 import { parseMarkdown } from './markdown.js';
+import { isTypeName, ODATA_IDENTIFIER, quoted, readNameCell } from './names.js';
+import { preparePageText } from './pageText.js';
 import { parseTypeCell } from './typeCell.js';
-import type { DocType, PageResult, RawObjectType, RawProperty } from './types.js';
+import type { DocType, InlineEnum, PageResult, RawObjectType, RawProperty, TypeLink } from './types.js';
 
 const DEFAULT_NAMESPACE = 'microsoft.graph';
-const IDENTIFIER = /^[A-Za-z_]\w*$/;
 /** Subsections of Properties that describe a nested structure or an example, not the type ("Properties of a token issuance policy definition"). */
 const FOREIGN_TABLE_SUBSECTION = /^(?:properties of|example)\b/i;
 /** "This is an open type", "hence this is an [open type](...)", "It is an OData open type". */
 const OPEN_TYPE = /\bis an?\s+(?:OData\s+)?\[?open type\b/i;
+const TABLE_ROW = /^\s*\|.*\|/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Reads one docs page into the types it defines. Never throws on page content. */
 export function readPage(file: string, text: string): PageResult {
@@ -39,31 +44,55 @@ class PageReader {
   private subsection = '';
   private pendingAnnotation: { annotation: Annotation; place: Place } | undefined;
   private tableRows: RawProperty[] = [];
+  /** Positions in tableRows by lower-cased name: a page may hold thousands of rows. */
+  private readonly rowPositions = new Map<string, number>();
   private tablePlace: Place | undefined;
-  private inheritsFrom: string | undefined;
+  /** The base type a sentence names ("Inherits from [entity](entity.md)"), and where. */
+  private inheritsFrom: { name: string; place: Place } | undefined;
   private saysOpenType = false;
+  /** The Properties section has prose, which may say instead of a table what the properties are. */
+  private propertiesSectionHasProse = false;
+  /** Lines that look like a table but lack the header separator, so the parser read them as text. */
+  private sawTableWithoutSeparator = false;
+  /** An annotation named a type that cannot be one: the page defines nothing, not even by its title. */
+  private rejectedAnnotation = false;
+  private primaryAnnotation: { annotation: Annotation; place: Place } | undefined;
+  /** The JSON representations, by the type each shows; merged once the tables are read. */
+  private readonly jsonBlocks: { object: RawObjectType; members: JsonMember[]; firstLine: number }[] = [];
+  private definitions: ReadonlyMap<string, string> = new Map();
+  private readonly typeLinks: TypeLink[] = [];
   private description = '';
 
   constructor(private readonly file: string, private readonly text: string) {}
 
   read(): PageResult {
-    const { fields, body, unclosed } = splitFrontMatter(this.text);
+    const prepared = preparePageText(this.text);
+    for (const finding of prepared.findings) this.report(finding, finding.ruleId, finding.reason, 'warning');
+    if (!prepared.text.trim()) {
+      this.report({ line: 1, column: 1 }, 'empty-page', 'Page is empty', 'warning');
+      return this.result('other');
+    }
+    const { fields, body, unclosed } = splitFrontMatter(prepared.text);
     if (unclosed) this.report({ line: 1, column: 1 }, 'front-matter-unclosed', 'Front matter opens with `---` but never closes', 'warning');
     this.body = body;
     const docType = docTypeOf(fields.doc_type);
     if (docType === 'conceptual') return this.result(docType);
     const tree = parseMarkdown(body);
+    this.definitions = linkDefinitions(tree);
     this.namespace = namespaceOf(tree) ?? DEFAULT_NAMESPACE;
     const title = titleOf(tree);
     this.title = title ? toString(title).trim() : '';
     if (title) this.titlePlace = placeOf(title);
     for (const node of tree.children) this.visit(node, docType);
+    this.settleAnnotatedObject();
     this.finishPrimaryObject(docType);
+    this.mergeJsonBlocks();
+    this.compareJsonWithTables();
     return this.result(docType);
   }
 
   private result(docType: DocType): PageResult {
-    return { file: this.file, docType, objects: this.objects, enums: this.enums, diagnostics: this.diagnostics };
+    return { file: this.file, docType, objects: this.objects, enums: this.enums, typeLinks: this.typeLinks, diagnostics: this.diagnostics };
   }
 
   private visit(node: RootContent, docType: DocType): void {
@@ -96,11 +125,28 @@ class PageReader {
 
   private readParagraph(node: Paragraph): void {
     const text = toString(node);
-    if (!this.inheritsFrom && this.tableRows.length === 0) this.inheritsFrom = baseTypeNamedIn(this.rawText(node));
+    if (!this.inheritsFrom && this.tableRows.length === 0) this.readBaseTypeMention(node);
     if (OPEN_TYPE.test(text)) this.saysOpenType = true;
+    if (this.section.startsWith('propert')) this.propertiesSectionHasProse = true;
+    if (looksLikeTableWithoutSeparator(this.rawText(node))) {
+      this.sawTableWithoutSeparator = true;
+      this.report(placeOf(node), 'table-no-separator',
+        'Rows starting with `|` have no header separator line (`| --- | --- |`) under their first row, so they are text, not a table', 'warning');
+    }
     if (!this.description && !this.section && !/^namespace:/i.test(text.trim()) && !text.startsWith('[!')) {
       this.description = text.trim();
     }
+  }
+
+  /** "Inherits from [entity](entity.md)": the base type, and the link for the model to check. */
+  private readBaseTypeMention(node: Paragraph): void {
+    const markdown = this.rawText(node);
+    const mention = baseTypeNamedIn(markdown);
+    if (!mention) return;
+    const place = placeWithin(node, markdown, mention.offset);
+    this.inheritsFrom = { name: mention.name, place };
+    const link = linksIn(markdown.slice(mention.offset), this.definitions).find((candidate) => candidate.offset === 0);
+    if (link) this.typeLinks.push({ target: link.target, place: { file: this.file, ...place } });
   }
 
   private readHtml(node: Html): void {
@@ -112,6 +158,12 @@ class PageReader {
       this.report(place, 'annotation-without-type', 'Resource annotation names no `@odata.type`', 'warning');
       return;
     }
+    if (!isTypeName(annotation.odataType)) {
+      this.rejectedAnnotation = true;
+      this.report(placeWithin(node, node.value, Math.max(0, node.value.search(/"@(?:odata\.)?type"/))), 'invalid-type-name',
+        `Annotation names the type ${quoted(annotation.odataType)}, which is not a dotted identifier: the block is skipped`, 'warning');
+      return;
+    }
     this.pendingAnnotation = { annotation, place };
   }
 
@@ -120,39 +172,7 @@ class PageReader {
     this.pendingAnnotation = undefined;
     if (!pending || (node.lang && !/^(json|javascript|js|http)$/i.test(node.lang))) return;
     const object = this.objectFor(pending.annotation, pending.place);
-    const codeLine = placeOf(node).line + 1;
-    for (const member of readJsonMembers(node.value)) {
-      // Instance annotations (`@odata.type`) and sample keys of dynamic members (`String-value`, GUIDs) are no properties.
-      if (!IDENTIFIER.test(member.name)) continue;
-      const existing = object.properties.find((property) => sameName(property.name, member.name));
-      const place = { file: this.file, line: codeLine + member.line, column: 1 };
-      if (existing) {
-        existing.inJson = true;
-        if (existing.name !== member.name) {
-          this.reportNameMismatch(place, member.name, existing.name);
-          existing.name = likelierSpelling(member.name, existing.name);
-        }
-        if (member.enumValues && member.enumValues.length > 1 && !existing.inlineEnum) {
-          existing.inlineEnum = { values: member.enumValues, origin: 'json', place };
-        }
-        continue;
-      }
-      // An open type's JSON shows sample dynamic members; only its tables declare properties.
-      if (object.openType) continue;
-      object.properties.push({
-        name: member.name,
-        type: member.type ?? { kind: 'primitive', name: 'Untyped' },
-        collection: member.collection,
-        readOnly: false,
-        notNullable: false,
-        navigation: false,
-        description: '',
-        inTable: false,
-        inJson: true,
-        source: place,
-        ...(member.enumValues && member.enumValues.length > 1 ? { inlineEnum: { values: member.enumValues, origin: 'json' as const, place } } : {}),
-      });
-    }
+    this.jsonBlocks.push({ object, members: readJsonMembers(node.value), firstLine: placeOf(node).line + 1 });
   }
 
   /** The first resource annotation of a page owns its tables; later ones only bring JSON. */
@@ -167,24 +187,95 @@ class PageReader {
         namespace,
         baseType: annotation.baseType,
         abstract: annotation.abstract,
-        openType: annotation.openType || (isPrimary && this.saysOpenType),
+        openType: annotation.openType,
         mediaEntity: annotation.mediaEntity,
         keyProperty: annotation.keyProperty,
-        description: isPrimary ? this.description : '',
+        description: '',
         properties: isPrimary ? this.tableRows : [],
-        hasPropertiesTable: isPrimary && this.tablePlace !== undefined,
+        hasPropertiesTable: false,
         source: { file: this.file, line: place.line, column: place.column },
       };
-      if (isPrimary && !object.baseType) object.baseType = this.proseBaseTypeOf(name);
+      if (isPrimary) this.primaryAnnotation = { annotation, place };
       this.objects.push(object);
     }
     return object;
   }
 
+  /** What the rest of the page says about the annotated type that owns its tables, wherever the annotation stood. */
+  private settleAnnotatedObject(): void {
+    const primary = this.objects[0];
+    if (!primary || !this.primaryAnnotation) return;
+    primary.description = this.description;
+    primary.openType ||= this.saysOpenType;
+    primary.hasPropertiesTable = this.tablePlace !== undefined;
+    const proseBase = this.proseBaseTypeOf(primary.name);
+    if (!primary.baseType) {
+      primary.baseType = proseBase;
+    } else if (proseBase && !sameTypeName(proseBase, primary.baseType)) {
+      primary.proseBaseType = proseBase;
+      this.report(this.inheritsFrom!.place, 'base-type-mismatch',
+        `The text says '${primary.name}' inherits from '${proseBase}' where its annotation says '${primary.baseType}'`, 'warning');
+    }
+  }
+
+  /** Each JSON representation into its type, once the tables are read (a block may precede them). */
+  private mergeJsonBlocks(): void {
+    for (const { object, members, firstLine } of this.jsonBlocks) {
+      for (const member of members) {
+        const existing = this.propertyNamed(object.properties, member.name);
+        const place = { file: this.file, line: firstLine + member.line, column: 1 };
+        if (existing) {
+          this.mergeJsonMember(existing, member, place);
+          continue;
+        }
+        // Instance annotations (`@odata.type`) and sample keys of dynamic members (`String-value`, GUIDs) are no properties.
+        if (!ODATA_IDENTIFIER.test(member.name)) continue;
+        // An open type's JSON shows sample dynamic members; only its tables declare properties.
+        if (object.openType) continue;
+        this.addProperty(object.properties, {
+          name: member.name,
+          type: member.type ?? { kind: 'primitive', name: 'Untyped' },
+          collection: member.collection,
+          readOnly: false,
+          notNullable: false,
+          navigation: false,
+          description: '',
+          inTable: false,
+          inJson: true,
+          source: place,
+          ...(member.enumValues && member.enumValues.length > 1 ? { inlineEnum: { values: member.enumValues, origin: 'json' as const, place } } : {}),
+        });
+      }
+    }
+  }
+
+  /**
+   * What the JSON representation adds to a property the table lists: the JSON's spelling and
+   * listed values, the type it shows when the Type cell offered alternatives, and that it is a
+   * collection when the JSON shows an array.
+   */
+  private mergeJsonMember(existing: RawProperty, member: JsonMember, place: RawProperty['source']): void {
+    existing.inJson = true;
+    if (existing.name !== member.name) {
+      this.reportNameMismatch(place, member.name, existing.name);
+      existing.name = likelierSpelling(member.name, existing.name);
+    }
+    if (existing.typeAlternatives && member.type?.kind === 'unresolved') existing.type = member.type;
+    if (member.collection && existing.type.kind === 'unresolved') existing.collection = true;
+    if (!member.enumValues || member.enumValues.length < 2) return;
+    const listed = existing.inlineEnum;
+    if (!listed) {
+      existing.inlineEnum = { values: member.enumValues, origin: 'json', place };
+    } else if (listed.origin === 'description' && !sameValues(listed.values, member.enumValues)) {
+      this.report(place, 'enum-values-mismatch',
+        `JSON representation lists ${valueList(member.enumValues)} for '${existing.name}' where its description lists ${valueList(listed.values)}`, 'warning');
+    }
+  }
+
   /** Prose that names the page's own type as a base speaks of its derived types ("x types inherit from x"). */
   private proseBaseTypeOf(name: string): string | undefined {
-    const base = this.inheritsFrom;
-    return base && base.replace(/^.*\./, '').toLowerCase() !== name.toLowerCase() ? base : undefined;
+    const base = this.inheritsFrom?.name;
+    return base && !sameTypeName(base, name) ? base : undefined;
   }
 
   /**
@@ -192,8 +283,12 @@ class PageReader {
    * title names, even when it lists no properties ("Properties: None", abstract base types).
    */
   private finishPrimaryObject(docType: DocType): void {
-    if (this.objects.length > 0 || docType !== 'resource') return;
+    if (this.objects.length > 0 || docType !== 'resource' || this.rejectedAnnotation) return;
     const name = /^([A-Za-z_][\w.]*)\s+(?:resource|complex|entity)\b/i.exec(this.title)?.[1];
+    if (name && !isTypeName(name)) {
+      this.report(this.titlePlace, 'invalid-type-name', `Title names the type ${quoted(name)}, which is not a dotted identifier`, 'warning');
+      return;
+    }
     if (!name) {
       if (this.tablePlace) this.report(this.tablePlace, 'untitled-type', 'Properties table on a page whose type cannot be named (no annotation, no "xyz resource type" title)', 'warning');
       return;
@@ -262,27 +357,25 @@ class PageReader {
   private readPropertyRow({ cells, description, descriptionMarkdown }: PropertyRow, typeColumn: number, navigation: boolean): void {
     const nameCell = cells[0];
     if (!nameCell) return;
-    const name = propertyName(toString(nameCell));
-    if (name === undefined) {
-      if (toString(nameCell).trim()) this.report(placeOf(nameCell), 'invalid-property-name', `Cannot read a property name from '${toString(nameCell).trim().slice(0, 80)}'`, 'warning');
-      return;
-    }
+    const name = this.readPropertyName(nameCell, cells);
+    if (name === undefined) return;
     const typeCell = cells[typeColumn];
-    const parsed = typeCell ? parseTypeCell(cellMarkdown(this.rawText(typeCell))) : undefined;
+    const typeMarkdown = typeCell ? cellMarkdown(this.rawText(typeCell)) : '';
+    const parsed = typeCell ? parseTypeCell(typeMarkdown) : undefined;
     const place = placeOf(nameCell);
     if (!parsed) {
       this.report(typeCell ? placeOf(typeCell) : place, 'unknown-type', `Property '${name}' has no readable type`, 'warning');
     }
+    if (typeCell) {
+      for (const link of linksIn(typeMarkdown, this.definitions)) this.typeLinks.push({ target: link.target, place: { file: this.file, ...placeOf(typeCell) } });
+    }
     const facts = readDescription(descriptionMarkdown);
-    const earlier = this.tableRows.findIndex((property) => sameName(property.name, name));
-    if (earlier >= 0 && this.tableRows[earlier].inTable) {
+    if (this.rowPositions.has(name.toLowerCase())) {
       this.report(place, 'duplicate-property', `Property '${name}' is listed twice`, 'warning');
       return;
     }
-    const fromJson = earlier >= 0 ? this.tableRows[earlier] : undefined;
-    if (fromJson && fromJson.name !== name) this.reportNameMismatch(fromJson.source, fromJson.name, name);
     const property: RawProperty = {
-      name: fromJson ? likelierSpelling(fromJson.name, name) : name,
+      name,
       type: parsed?.type ?? { kind: 'primitive', name: 'Untyped' },
       collection: parsed?.collection ?? false,
       readOnly: facts.readOnly,
@@ -295,15 +388,35 @@ class PageReader {
     };
     const maxLength = parsed?.maxLength ?? facts.maxLength;
     if (maxLength !== undefined) property.maxLength = maxLength;
+    if (parsed?.alternatives) property.typeAlternatives = parsed.alternatives;
     if (facts.inheritedFrom) property.inheritedFrom = facts.inheritedFrom;
-    if (facts.possibleValues) property.inlineEnum = { values: facts.possibleValues, origin: 'description', place: property.source };
-    if (fromJson) {
-      property.inJson = true;
-      if (!property.inlineEnum && fromJson.inlineEnum) property.inlineEnum = fromJson.inlineEnum;
-      this.tableRows[earlier] = property;
-    } else {
-      this.tableRows.push(property);
+    if (facts.possibleValues) property.inlineEnum = descriptionEnum(facts.possibleValues, facts.combinable, property.source);
+    this.addProperty(this.tableRows, property);
+  }
+
+  /** The row's property name; undefined, reported, when the name cell holds none. */
+  private readPropertyName(nameCell: TableCell, cells: TableCell[]): string | undefined {
+    const cell = readNameCell(cellMarkdown(this.rawText(nameCell)));
+    const place = placeOf(nameCell);
+    if (cell.name !== undefined) {
+      if (cell.warning) this.report(place, 'invalid-property-name', cell.warning, 'warning');
+      return cell.name;
     }
+    const rowHasText = cells.some((other) => toString(other).trim());
+    if (cell.problem) this.report(place, 'invalid-property-name', `${cell.problem}: the row is skipped`, 'warning');
+    else if (rowHasText) this.report(place, 'invalid-property-name', 'Empty property name cell: the row is skipped', 'warning');
+    return undefined;
+  }
+
+  private propertyNamed(properties: RawProperty[], name: string): RawProperty | undefined {
+    if (properties !== this.tableRows) return properties.find((property) => sameName(property.name, name));
+    const position = this.rowPositions.get(name.toLowerCase());
+    return position === undefined ? undefined : this.tableRows[position];
+  }
+
+  private addProperty(properties: RawProperty[], property: RawProperty): void {
+    if (properties === this.tableRows) this.rowPositions.set(property.name.toLowerCase(), properties.length);
+    properties.push(property);
   }
 
   private readEnumTable(table: Table, header: string[]): void {
@@ -312,19 +425,30 @@ class PageReader {
     const valueColumn = header.findIndex((cell, index) => index !== memberColumn && /value/.test(cell));
     const descriptionColumn = header.findIndex((cell) => cell.startsWith('description'));
     const members: EnumMember[] = [];
+    const invalid: TableCell[] = [];
     for (const row of table.children.slice(1)) {
-      const name = propertyName(toString(row.children[memberColumn] ?? { type: 'text', value: '' }));
-      if (!name || !/^[A-Za-z_]\w*$/.test(name)) continue;
+      const memberCell = row.children[memberColumn];
+      const name = memberCell ? memberName(cellMarkdown(this.rawText(memberCell))) : undefined;
+      if (!name) {
+        if (memberCell && toString(memberCell).trim()) invalid.push(memberCell);
+        continue;
+      }
       const rawValue = valueColumn >= 0 ? toString(row.children[valueColumn] ?? { type: 'text', value: '' }).trim() : '';
       const description = descriptionColumn >= 0 && row.children[descriptionColumn] ? toString(row.children[descriptionColumn]).trim() : '';
       members.push(/^-?\d+$/.test(rawValue) ? { name, value: Number(rawValue), description } : { name, description });
     }
+    if (invalid.length > 0) this.reportInvalidMembers(invalid);
     if (members.length === 0) return;
     const sectionName = /^`?([A-Za-z_][\w.]*)`?\s+values?$/i.exec(this.subsection)?.[1];
     const pageName = /^([A-Za-z_][\w.]*)\s+enum(?:eration)?\s+type\b/i.exec(this.title)?.[1];
     const qualified = sectionName ?? pageName;
     if (!qualified) {
-      this.report(placeOf(table), 'unnamed-enum', 'Members table whose enum cannot be named', 'warning');
+      // Not a fault of the page: "### Roles property values" documents a string's values well; only no enum comes of it.
+      this.report(placeOf(table), 'unnamed-enum', 'Values table that names no enum (no "xyz values" heading, no enum page): read as documentation only', 'info');
+      return;
+    }
+    if (!isTypeName(qualified)) {
+      this.report(placeOf(table), 'invalid-type-name', `Members table of the enum ${quoted(qualified)}, which is not a dotted identifier: skipped`, 'warning');
       return;
     }
     const { namespace, name } = splitName(qualified, this.namespace);
@@ -334,6 +458,36 @@ class PageReader {
       flags: false, description: sectionName ? '' : this.description, members,
       sources: [{ file: this.file, ...place }],
     });
+  }
+
+  /** An enum member's name; undefined, reported when the cell holds text, when it is not an identifier. */
+  /** One warning per table, at its first value that is no enum member: a table of plain strings ("JIS B4") is one finding. */
+  private reportInvalidMembers(cells: TableCell[]): void {
+    const values = cells.map((cell) => quoted(toString(cell).trim()));
+    const shown = values.length > 3 ? `${values.slice(0, 3).join(', ')} and ${values.length - 3} more` : values.join(', ');
+    this.report(placeOf(cells[0]), 'invalid-enum-member',
+      `${values.length === 1 ? 'Value' : 'Values'} ${shown} of this table ${values.length === 1 ? 'is' : 'are'} not an identifier, so no enum member: skipped`, 'warning');
+  }
+
+  /**
+   * The page's own type against its JSON representation: properties the table lists but the
+   * JSON leaves out, and properties the JSON shows where no Properties table documents any.
+   * A Properties section that explains in prose ("None.", "inherits all the properties of x",
+   * an open type's rules) documents them too, and an open type's JSON shows only samples.
+   */
+  private compareJsonWithTables(): void {
+    const primary = this.objects[0];
+    const annotated = this.primaryAnnotation;
+    if (!primary || !annotated) return;
+    const shown = this.jsonBlocks.filter((block) => block.object === primary).flatMap((block) => block.members);
+    if (!primary.hasPropertiesTable && !this.propertiesSectionHasProse && !this.sawTableWithoutSeparator && !primary.openType
+      && shown.some((member) => ODATA_IDENTIFIER.test(member.name))) {
+      this.report(annotated.place, 'missing-properties-table', `The JSON representation of '${primary.name}' shows properties, but no Properties table documents them`, 'warning');
+    }
+    if (!primary.hasPropertiesTable || !this.jsonBlocks.some((block) => block.object === primary)) return;
+    for (const property of propertiesNotInJson(primary, annotated.annotation.optionalProperties)) {
+      this.report(property.source, 'property-not-in-json', `Property '${property.name}' is in the properties table but not in the JSON representation`, 'warning');
+    }
   }
 
   private rawText(node: Node): string {
@@ -349,6 +503,30 @@ class PageReader {
   private report(place: Place, ruleId: string, reason: string, severity: Severity): void {
     this.diagnostics.push({ file: this.file, line: place.line, column: place.column, severity, ruleId, reason });
   }
+}
+
+/** A paragraph whose first two lines are table rows, the second not a delimiter row: a table missing its separator. */
+function looksLikeTableWithoutSeparator(markdown: string): boolean {
+  const [first, second] = markdown.split('\n', 2);
+  return second !== undefined && TABLE_ROW.test(first) && TABLE_ROW.test(second) && !DELIMITER_ROW.test(second);
+}
+
+function descriptionEnum(values: string[], combinable: boolean | undefined, place: RawProperty['source']): InlineEnum {
+  return combinable ? { values, origin: 'description', place, flags: true } : { values, origin: 'description', place };
+}
+
+/** An enum member cell's name, when it is an identifier. */
+function memberName(markdown: string): string | undefined {
+  const { name } = readNameCell(markdown);
+  return name !== undefined && ODATA_IDENTIFIER.test(name) ? name : undefined;
+}
+
+function sameTypeName(a: string, b: string): boolean {
+  return a.replace(/^.*\./, '').toLowerCase() === b.replace(/^.*\./, '').toLowerCase();
+}
+
+function valueList(values: string[]): string {
+  return values.map((value) => `'${value}'`).join(', ');
 }
 
 function docTypeOf(value: string | undefined): DocType {
@@ -405,11 +583,16 @@ function isGroupHeading(cells: TableCell[]): boolean {
   return first?.children.length === 1 && first.children[0].type === 'strong' && rest.every((cell) => !toString(cell).trim());
 }
 
-/** The property name in a name cell: `**id**`, `id (deprecated)`, `` `@odata.type` `` all give the bare name. */
-function propertyName(text: string): string | undefined {
-  return /^[\s*_`]*([@A-Za-z_][\w@.-]*)/.exec(text)?.[1];
-}
-
 function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/** The place of `offset` in a node's raw text. */
+function placeWithin(node: Node, raw: string, offset: number): Place {
+  const start = placeOf(node);
+  const before = raw.slice(0, offset);
+  const lineBreak = before.lastIndexOf('\n');
+  return lineBreak < 0
+    ? { line: start.line, column: start.column + offset }
+    : { line: start.line + (before.match(/\n/g)?.length ?? 0), column: offset - lineBreak };
 }

@@ -5,6 +5,8 @@ export interface ParsedTypeCell {
   type: RawTypeRef;
   collection: boolean;
   maxLength?: number;
+  /** Every type a cell offers as one of several ("[a](a.md) or [b](b.md)"), `type` being the first. */
+  alternatives?: string[];
 }
 
 const PRIMITIVES: Record<string, PrimitiveName> = {
@@ -33,6 +35,8 @@ export function primitiveOf(word: string): PrimitiveName | undefined {
 }
 
 const LINK = /\[\s*([^\]]*?)\s*\](?:\(([^)]*)\)|\[[^\]]*\])?/;
+/** Links joined by "or": the cell offers alternative types. */
+const ALTERNATIVE_LINKS = /\]\s*(?:\([^)]*\)|\[[^\]]*\])?\s+or\s+\[/i;
 const MAX_LENGTH = /max(?:imum)?\.?\s*(?:length|size|limit|chars?|characters)\s*(?:is|of|:)?\s*(\d+)/i;
 
 /**
@@ -49,7 +53,13 @@ export function parseTypeCell(raw: string): ParsedTypeCell | undefined {
   if (!name) return undefined;
   const primitive = primitiveOf(name);
   const type: RawTypeRef = primitive ? { kind: 'primitive', name: primitive } : { kind: 'unresolved', name };
-  return maxLength ? { type, collection, maxLength: Number(maxLength) } : { type, collection };
+  const parsed: ParsedTypeCell = maxLength ? { type, collection, maxLength: Number(maxLength) } : { type, collection };
+  if (ALTERNATIVE_LINKS.test(cleaned)) parsed.alternatives = alternativeNames(cleaned);
+  return parsed;
+}
+
+function alternativeNames(cleaned: string): string[] {
+  return cleaned.split(/\s+or\s+/i).map((part) => typeName(part)).filter((name): name is string => name !== undefined);
 }
 
 function typeName(cleaned: string): string | undefined {

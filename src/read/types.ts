@@ -10,11 +10,15 @@ export interface InlineEnum {
   values: string[];
   origin: 'description' | 'json';
   place: SourcePlace;
+  /** The description says several values may be combined in one string ("created,updated"). */
+  flags?: boolean;
 }
 
 export interface RawProperty {
   name: string;
   type: RawTypeRef;
+  /** The types a Type cell offers as alternatives ("[a](a.md) or [b](b.md)"); `type` is the first. */
+  typeAlternatives?: string[];
   collection: boolean;
   readOnly: boolean;
   notNullable: boolean;
@@ -36,6 +40,8 @@ export interface RawObjectType {
   namespace: string;
   /** As written in the annotation or an "Inherits from" sentence; simple or qualified. */
   baseType?: string;
+  /** The base a sentence names when the annotation names another one; the model keeps the more specific. */
+  proseBaseType?: string;
   abstract: boolean;
   openType: boolean;
   mediaEntity: boolean;
@@ -48,11 +54,19 @@ export interface RawObjectType {
 
 export type DocType = 'resource' | 'enum' | 'conceptual' | 'other';
 
+/** A link a page uses to name a type (a Type cell, an "Inherits from" sentence), as written. */
+export interface TypeLink {
+  target: string;
+  place: SourcePlace;
+}
+
 /** Everything one page contributes to the model, plus the problems found on it. */
 export interface PageResult {
   file: string;
   docType: DocType;
   objects: RawObjectType[];
   enums: EnumTypeDef[];
+  /** Checked by the model against the list of pages, which one page cannot see. */
+  typeLinks: TypeLink[];
   diagnostics: Diagnostic[];
 }

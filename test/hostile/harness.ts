@@ -166,20 +166,43 @@ export function injectedCode(files: SourceFile[], needles: readonly string[] = C
   return found;
 }
 
-function runtimeModules(files: SourceFile[]): Set<string> {
+/**
+ * The runtime module, by path without extension: what generated modules import under a `$`
+ * alias, and what the index re-exports ValidationError from.
+ */
+export function runtimeModules(files: SourceFile[]): Set<string> {
   const modules = new Set<string>();
   for (const file of files) {
     const dir = path.posix.dirname(file.path);
-    for (const match of file.content.matchAll(/^import \* as \$\w* from '\.\/([\w.-]+)\.js';$/gm)) modules.add(path.posix.join(dir, match[1]));
+    for (const match of file.content.matchAll(RUNTIME_REFERENCE)) modules.add(path.posix.join(dir, match[1] ?? match[2]));
   }
   return modules;
 }
+
+const RUNTIME_REFERENCE = /^(?:import \* as \$\w* from '\.\/([\w.-]+)\.js';|export \{[^}]*\bValidationError\b[^}]*\} from '\.\/([\w.-]+)\.js';)$/gm;
 
 const withoutExtension = (file: string): string => file.replace(/(\.d)?\.[cm]?[jt]s$/, '');
 
 function excerpt(text: string, needle: string): string {
   const at = text.indexOf(needle);
   return text.slice(Math.max(0, at - 40), at + needle.length + 40);
+}
+
+/**
+ * Output paths that would collide or leave the output folder: two files at one path (one
+ * overwrites the other), absolute paths, `..` segments, characters beyond `[A-Za-z0-9_.-]`.
+ */
+export function outputPathProblems(files: SourceFile[]): string[] {
+  const seen = new Set<string>();
+  return files.flatMap((file) => {
+    const problems: string[] = [];
+    if (seen.has(file.path)) problems.push(`output path: two files at ${JSON.stringify(file.path)}`);
+    seen.add(file.path);
+    const segments = file.path.split('/');
+    if (file.path.startsWith('/') || segments.some((segment) => segment === '..' || segment === '.' || segment === '')
+      || /[^\w./-]/.test(file.path)) problems.push(`output path: unsafe ${JSON.stringify(file.path)}`);
+    return problems;
+  });
 }
 
 /** The type-check errors of the emitted TypeScript, as `tsc --noEmit --strict` reports them; at most `limit`, then a count. */
@@ -217,10 +240,13 @@ export function unwantedDiagnostics(diagnostics: Diagnostic[], file: string, all
     .map((diagnostic) => `diagnostic: unexpected ${diagnostic.severity} '${diagnostic.ruleId}' at ${file}:${diagnostic.line}: ${diagnostic.reason}`);
 }
 
-/** Type name → the property (or member) names it must have; each type or name missing from the model. */
+/**
+ * Type name (simple, or qualified by its namespace) → the property (or member) names it must
+ * have; each type or name missing from the model.
+ */
 export function missingTypes(types: TypeSummary[], wanted: Record<string, string[]>): string[] {
   return Object.entries(wanted).flatMap(([name, members]) => {
-    const type = types.find((candidate) => candidate.name === name);
+    const type = types.find((candidate) => candidate.name === name || `${candidate.namespace}.${candidate.name}` === name);
     if (!type) return [`model: no type '${name}' (model has ${types.length} types: ${types.map((candidate) => candidate.name).slice(0, 20).join(', ')})`];
     const missing = members.filter((member) => !type.members.includes(member));
     return missing.length > 0 ? [`model: '${name}' lacks ${missing.map((member) => JSON.stringify(member)).join(', ')} (has ${type.members.slice(0, 20).map((member) => JSON.stringify(member)).join(', ')})`] : [];

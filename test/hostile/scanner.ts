@@ -31,16 +31,26 @@ const TRIVIA = new Set([K.WhitespaceTrivia, K.NewLineTrivia, K.ConflictMarkerTri
  * them could run. Empty when page text stayed inside comments and strings.
  */
 export function codeTokensContaining(source: string, needle: string): CodeRun[] {
-  return codeRuns(source)
-    .filter((run) => run.text.includes(needle))
-    .map((run) => ({ line: lineAt(source, run.start), text: run.text }));
+  return codeRuns(source).flatMap(({ start, end }) => {
+    const text = source.slice(start, end);
+    const at = text.indexOf(needle);
+    return at < 0 ? [] : [{ line: lineAt(source, start + at), text }];
+  });
 }
 
-/** Every run of code in a source, in order, by offset. */
-function codeRuns(source: string): { start: number; text: string }[] {
+/**
+ * Every run of code in a source, as offsets. Characters the scanner skips without a token (it
+ * steps over a U+2028 between tokens) belong to the run around them.
+ */
+function codeRuns(source: string): { start: number; end: number }[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard, source);
-  const runs: { start: number; text: string }[] = [];
-  let current: { start: number; text: string } | undefined;
+  const runs: { start: number; end: number }[] = [];
+  let current: { start: number; end: number } | undefined;
+  const extend = (start: number, end: number): void => {
+    if (end <= start) return;
+    if (current) current.end = end;
+    else runs.push((current = { start, end }));
+  };
   let previous: ts.SyntaxKind = K.Unknown;
   let braceDepth = 0;
   /** The brace depth at which each open `${ … }` substitution closes. */
@@ -58,18 +68,15 @@ function codeRuns(source: string): { start: number; text: string }[] {
       kind = scanner.reScanSlashToken();
     }
     if (kind === K.TemplateHead) substitutions.push(braceDepth);
-    if (!TRIVIA.has(kind) && !SAFE_KINDS.has(kind)) previous = kind;
+    if (!TRIVIA.has(kind) && kind !== K.SingleLineCommentTrivia && kind !== K.MultiLineCommentTrivia) previous = kind;
     if (SAFE_KINDS.has(kind)) {
-      if (kind === K.StringLiteral) previous = kind;
+      extend(scanner.getTokenFullStart(), scanner.getTokenStart());
       current = undefined;
-      continue;
+    } else {
+      extend(scanner.getTokenFullStart(), scanner.getTokenEnd());
     }
-    if (!current) {
-      current = { start: scanner.getTokenStart(), text: '' };
-      runs.push(current);
-    }
-    current.text += scanner.getTokenText();
   }
+  extend(scanner.getTokenFullStart(), source.length);
   return runs;
 }
 

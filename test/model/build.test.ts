@@ -4,6 +4,7 @@ import { buildModel } from '../../src/model/build.js';
 import type { ObjectTypeDef } from '../../src/model/types.js';
 import { readPage } from '../../src/read/page.js';
 
+/** A resource page whose JSON representation shows every property of its table, as a consistent page does. */
 const resource = (odataType: string, rows: string, extra = '') => `---
 doc_type: resourcePageType
 ---
@@ -17,7 +18,9 @@ ${rows}
 ## JSON representation
 <!-- { "blockType": "resource", ${extra} "@odata.type": "${odataType}" } -->
 \`\`\`json
-{}
+{
+${rows.split('\n').map((row) => `  "${row.split('|')[1].trim()}": "String"`).join(',\n')}
+}
 \`\`\`
 `;
 
