@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { plainEnvironment, REPO_ROOT } from '../helpers/cli.js';
 
 const CONSUMER = path.join(REPO_ROOT, 'test/consumer');
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: plainEnvironment() });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
