@@ -30,41 +30,45 @@ export function parseAnnotation(html: string): Annotation | undefined {
   return data ? fromObject(data) : fromText(inner);
 }
 
+/** How to read one field, from parsed JSON or, when the comment is not JSON, from its text. */
+interface FieldReader {
+  text(key: string): string | undefined;
+  flag(key: string): boolean;
+  list(key: string): string[];
+  validJson: boolean;
+}
+
 function fromObject(data: Record<string, unknown>): Annotation {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : undefined);
-  const flag = (key: string) => data[key] === true || data[key] === 'true';
-  const optional = Array.isArray(data.optionalProperties) ? data.optionalProperties : [];
-  return {
-    blockType: text('blockType'),
-    odataType: stripHash(text('@odata.type') ?? text('@type')),
-    baseType: stripHash(text('baseType')),
-    abstract: flag('abstract'),
-    openType: flag('openType'),
-    mediaEntity: flag('isMediaEntity'),
-    keyProperty: text('keyProperty'),
-    optionalProperties: optional.filter((item): item is string => typeof item === 'string'),
-    isCollection: flag('isCollection'),
-    truncated: flag('truncated'),
+  return annotationFrom({
+    text: (key) => (typeof data[key] === 'string' ? (data[key] as string).trim() : undefined),
+    flag: (key) => data[key] === true || data[key] === 'true',
+    list: (key) => (Array.isArray(data[key]) ? (data[key] as unknown[]).filter((item): item is string => typeof item === 'string') : []),
     validJson: true,
-  };
+  });
 }
 
 function fromText(inner: string): Annotation {
-  const text = (key: string) => new RegExp(`"${key.replace('.', '\\.')}"\\s*:\\s*"([^"]*)"`).exec(inner)?.[1]?.trim();
-  const flag = (key: string) => new RegExp(`"${key}"\\s*:\\s*"?true`).test(inner);
-  const optional = /"optionalProperties"\s*:\s*\[([^\]]*)\]/.exec(inner)?.[1] ?? '';
-  return {
-    blockType: text('blockType'),
-    odataType: stripHash(text('@odata.type') ?? text('@type')),
-    baseType: stripHash(text('baseType')),
-    abstract: flag('abstract'),
-    openType: flag('openType'),
-    mediaEntity: flag('isMediaEntity'),
-    keyProperty: text('keyProperty'),
-    optionalProperties: [...optional.matchAll(/"([^"]+)"/g)].map((match) => match[1]),
-    isCollection: flag('isCollection'),
-    truncated: flag('truncated'),
+  return annotationFrom({
+    text: (key) => new RegExp(`"${key.replace('.', '\\.')}"\\s*:\\s*"([^"]*)"`).exec(inner)?.[1]?.trim(),
+    flag: (key) => new RegExp(`"${key}"\\s*:\\s*"?true`).test(inner),
+    list: (key) => [...(new RegExp(`"${key}"\\s*:\\s*\\[([^\\]]*)\\]`).exec(inner)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((match) => match[1]),
     validJson: false,
+  });
+}
+
+function annotationFrom(read: FieldReader): Annotation {
+  return {
+    blockType: read.text('blockType'),
+    odataType: stripHash(read.text('@odata.type') ?? read.text('@type')),
+    baseType: stripHash(read.text('baseType')),
+    abstract: read.flag('abstract'),
+    openType: read.flag('openType'),
+    mediaEntity: read.flag('isMediaEntity'),
+    keyProperty: read.text('keyProperty'),
+    optionalProperties: read.list('optionalProperties'),
+    isCollection: read.flag('isCollection'),
+    truncated: read.flag('truncated'),
+    validJson: read.validJson,
   };
 }
 
