@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../model/types.js';
+import { compareText } from '../compareText.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
-    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    compareText(a.file, b.file) || a.line - b.line || a.column - b.column
+    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.ruleId, b.ruleId));
 }
 
 /** One line in the unified/vfile style: `user.md:42:3 warning Unknown type 'Strin' unknown-type`. */
@@ -17,5 +18,5 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 export function countByRule(diagnostics: Diagnostic[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const diagnostic of diagnostics) counts.set(diagnostic.ruleId, (counts.get(diagnostic.ruleId) ?? 0) + 1);
-  return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map([...counts].sort(([a], [b]) => compareText(a, b)));
 }

@@ -15,6 +15,7 @@ import { formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { summaryLine, summaryTable } from './summary.js';
 import { colorsEnabled, painter, ProgressLine, type Painter } from './terminal.js';
 import { watchDocs } from './watch.js';
+import { compareText } from '../compareText.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -102,7 +103,7 @@ async function generateOptionsOf(options: CliOptions, progress: ProgressLine): P
 
 async function targetsOf(options: CliOptions): Promise<Target[]> {
   if (options.versions) {
-    const entries = Object.entries(options.versions).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(options.versions).sort(([a], [b]) => compareText(a, b));
     for (const [apiVersion, { docs }] of entries) await requireDirectory(docs, `versions.${apiVersion}.docs`);
     return entries.map(([apiVersion, { docs, out }]) => ({ out, versions: [{ apiVersion, dir: docs, outSubdir: '' }] }));
   }

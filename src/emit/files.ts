@@ -6,6 +6,7 @@ import { renderHeader } from './header.js';
 import type { Templates } from './templates.js';
 import { ModuleContext } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
+import { compareText } from '../compareText.js';
 
 export interface SourceFile {
   /** Relative to the version's output folder, posix separators. */
@@ -36,7 +37,7 @@ export function emitModel(model: Model, options: EmitOptions): { files: SourceFi
   }
   const guards = options.guards === false ? undefined : new GuardIndex(model);
   const files: SourceFile[] = [];
-  for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
     const context = new ModuleContext(namespace, names, options.templates.jsdoc);
     const statements: (StatementStructures | string)[] = types.flatMap((type) => [
       ...(type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]),
@@ -51,7 +52,7 @@ export function emitModel(model: Model, options: EmitOptions): { files: SourceFi
     files.push({ path: `${runtimeModuleName(names)}.ts`, content: runtimeSource(model.apiVersion, options.templates, names, options.checkFormats ?? false) });
   }
   files.push({ path: 'index.ts', content: indexModule(model, names, options) });
-  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), names };
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), names };
 }
 
 function indexModule(model: Model, names: NameTable, options: EmitOptions): string {

@@ -8,6 +8,7 @@ import { renderTemplate, type Templates } from './templates.js';
 import { commentText } from './jsdoc.js';
 import type { ModuleContext } from './module.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
+import { compareText } from '../compareText.js';
 
 /*
  * Type guards beside every declaration: `isX`, `validateX` and `assertX` for object types,
@@ -104,7 +105,7 @@ export class GuardIndex {
   /** Every type derived from this one, directly or not, by full name. */
   derivedFrom(type: ObjectTypeDef): ObjectTypeDef[] {
     const list = this.derived.get(fullNameOf(type)) ?? [];
-    return [...list].sort((a, b) => compare(fullNameOf(a), fullNameOf(b)));
+    return [...list].sort((a, b) => compareText(fullNameOf(a), fullNameOf(b)));
   }
 
   /** An open type, or one derived from an open type, accepts any property. */
@@ -333,8 +334,4 @@ function uniqueByName(properties: PropertyDef[]): PropertyDef[] {
 
 function indent(lines: string[]): string[] {
   return lines.map((line) => `    ${line}`);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { SkippedBlock } from './extract.js';
 import { DOCS_HINTS, type Hint } from './hints.js';
 import type { Repair } from './repair.js';
 import type { Failure, Outcome } from './verify.js';
+import { compareText } from '../compareText.js';
 
 export interface Counts {
   /** Typed request and response bodies found: notJson + noType + checked. */
@@ -99,7 +100,7 @@ export function buildReport(apiVersion: string, docs: string, outcomes: Outcome[
     cause,
     examples: new Set(failures.map((failure) => `${failure.file}:${failure.exampleLine}`)).size,
     failures,
-  })).sort((a, b) => b.examples - a.examples || b.failures.length - a.failures.length || (a.cause < b.cause ? -1 : 1));
+  })).sort((a, b) => b.examples - a.examples || b.failures.length - a.failures.length || compareText(a.cause, b.cause));
   return {
     apiVersion, docs, counts,
     passRate: percent(counts.passed, counts.checked),

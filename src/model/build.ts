@@ -7,6 +7,7 @@ import {
   fullNameOf, type Diagnostic, type EnumTypeDef, type Model, type ObjectTypeDef, type PropertyDef,
   type Severity, type SourcePlace, type TypeDef, type TypeRef,
 } from './types.js';
+import { compareText } from '../compareText.js';
 
 /** The base of every entity type. */
 const ENTITY = 'microsoft.graph.entity';
@@ -382,9 +383,6 @@ function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
 }
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function compareTypes(a: TypeDef, b: TypeDef): number {
   return compareText(a.namespace, b.namespace) || compareText(a.name, b.name) || compareText(a.kind, b.kind);

@@ -1,4 +1,5 @@
 import type { PageResult } from '../read/types.js';
+import { compareText } from '../compareText.js';
 
 /**
  * Pages spell one namespace in several ways (`termStore`, `termstore`); the spelling most pages
@@ -17,7 +18,7 @@ export function canonicalNamespaces(pages: PageResult[]): (namespace: string) =>
   }
   const canonical = new Map<string, string>();
   for (const [key, spellings] of counts) {
-    const [best] = [...spellings].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+    const [best] = [...spellings].sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b));
     canonical.set(key, best[0]);
   }
   return (namespace) => canonical.get(namespace.toLowerCase()) ?? namespace;

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { PageResult } from './types.js';
+import { compareText } from '../compareText.js';
 
 export interface VersionInput {
   apiVersion: string;
@@ -29,7 +30,7 @@ export async function findVersions(docsDir: string, fallbackVersion: string): Pr
   const found: VersionInput[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = path.join(dir, entry.name);
       if (VERSION_FOLDERS.includes(entry.name)) found.push({ apiVersion: entry.name, dir: child, outSubdir: entry.name });
@@ -72,7 +73,7 @@ export async function listPages(dir: string): Promise<PageFile[]> {
     }
   };
   await visit(dir);
-  return pages.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  return pages.sort((a, b) => compareText(a.relative, b.relative));
 }
 
 async function whyNotAFile(entry: Dirent, absolute: string): Promise<string> {
