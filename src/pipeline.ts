@@ -5,6 +5,7 @@ import { buildModel } from './model/build.js';
 import { selectNamespaces, type NamespaceSelection } from './model/select.js';
 import type { Diagnostic, Model } from './model/types.js';
 import type { SourceFile } from './emit/files.js';
+import type { EmittedType } from './emit/emittedType.js';
 import type { EnumStyle } from './emit/declarations.js';
 import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
 import { nameClashDiagnostics } from './emit/naming.js';
@@ -52,7 +53,6 @@ export interface PagesRead {
 export interface VersionOutput {
   apiVersion: string;
   model: Model;
-  sources: SourceFile[];
   /** The package files: JavaScript and declarations, paths relative to the version folder. */
   files: SourceFile[];
   diagnostics: Diagnostic[];
@@ -96,8 +96,12 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   if (!output) {
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
     const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
-    output = await buildVersion(input.apiVersion, pages, { ...options, templates, folderName });
+    const typesKey = cache?.types.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, dir: path.resolve(input.dir) });
+    const reuse = typesKey ? cache?.types.read(typesKey) : undefined;
+    const built = await buildVersion(input.apiVersion, pages, { ...options, templates, folderName }, reuse);
+    output = built.output;
     if (outputKey) cache?.outputs.write(outputKey, output);
+    if (typesKey && !sameKeys(reuse, built.emitted)) cache?.types.write(typesKey, built.emitted);
   }
   const cacheProblems = cache?.problems ?? [];
   return cacheProblems.length > 0 ? { ...output, diagnostics: [...output.diagnostics, ...cacheProblems] } : output;
@@ -105,19 +109,24 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
 
 async function buildVersion(
   apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
-): Promise<VersionOutput> {
+  reuse: ReadonlyMap<string, EmittedType> | undefined,
+): Promise<{ output: VersionOutput; emitted: Map<string, EmittedType> }> {
   const built = buildModel(apiVersion, pages, { folderName: options.folderName });
   const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
   // Loaded only when something is emitted: loading ts-morph takes longer than a whole warm run.
-  const [{ emitModel }, { toJavaScript }] = await Promise.all([import('./emit/files.js'), import('./emit/javascript.js')]);
-  const { files: sources, names } = emitModel(model, {
+  const { emitModel } = await import('./emit/files.js');
+  const { files, names, emitted } = emitModel(model, {
     enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true,
     checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
-  });
+  }, reuse);
   const nameClashes = nameClashDiagnostics(model, names);
-  return { apiVersion, model, sources, files: toJavaScript(sources), diagnostics: [...diagnostics, ...nameClashes], pages: pages.length };
+  return { output: { apiVersion, model, files, diagnostics: [...diagnostics, ...nameClashes], pages: pages.length }, emitted };
+}
+
+function sameKeys(before: ReadonlyMap<string, unknown> | undefined, after: ReadonlyMap<string, unknown>): boolean {
+  return before !== undefined && before.size === after.size && [...after.keys()].every((key) => before.has(key));
 }
 
 /** The options the output depends on: all but those that change only how fast it comes. */

@@ -4,6 +4,7 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
+
 /**
  * Represents one segment of a widget session: a stretch of time in which a single part was streamed in one direction.
  * @see callrecords-widgetsegment.md
@@ -23,16 +24,22 @@ export interface WidgetSegment {
     /** UTC time when the segment started. */
     startDateTime?: string | null;
 }
+
 /** Whether `value` is a valid `callRecords.widgetSegment`. Stops at the first problem; validateWidgetSegment lists them all. */
 export declare function isWidgetSegment(value: unknown): value is WidgetSegment;
+
 /** Every way `value` differs from a valid `callRecords.widgetSegment`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetSegment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSegment`. */
 export declare function assertWidgetSegment(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSegment;
+
 /** Checks a value declared as `callRecords.widgetSegment`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetSegment(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `callRecords.widgetSegment` by name; false when `callRecords.widgetSegment` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetSegment(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Represents a session in which a widget was streamed to the participants of a call.
  * @see callrecords-widgetsession.md
@@ -59,16 +66,22 @@ export interface WidgetSession {
      */
     segments?: WidgetSegment[] | null;
 }
+
 /** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
 export declare function isWidgetSession(value: unknown): value is WidgetSession;
+
 /** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetSession(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
 export declare function assertWidgetSession(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSession;
+
 /** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetSession(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetSession(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see enums-callrecords.md
  */
@@ -80,10 +93,13 @@ export declare const WidgetSessionKind: {
 };
 /** @see enums-callrecords.md */
 export type WidgetSessionKind = (typeof WidgetSessionKind)[keyof typeof WidgetSessionKind];
+
 /** Whether `value` is a `callRecords.widgetSessionKind` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetSessionKind(value: unknown): value is WidgetSessionKind;
+
 /** Checks a value declared as `callRecords.widgetSessionKind`. A building block of the guards. */
 export declare function checkWidgetSessionKind(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * @see callrecords-widgetsession.md
  */
@@ -95,10 +111,13 @@ export declare const WidgetSessionModalities: {
 };
 /** @see callrecords-widgetsession.md */
 export type WidgetSessionModalities = (typeof WidgetSessionModalities)[keyof typeof WidgetSessionModalities];
+
 /** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetSessionModalities(value: unknown): value is WidgetSessionModalities;
+
 /** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
 export declare function checkWidgetSessionModalities(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * @see enums-callrecords.md
  */
@@ -109,7 +128,9 @@ export declare const WidgetStreamDirection: {
 };
 /** @see enums-callrecords.md */
 export type WidgetStreamDirection = (typeof WidgetStreamDirection)[keyof typeof WidgetStreamDirection];
+
 /** Whether `value` is a `callRecords.widgetStreamDirection` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetStreamDirection(value: unknown): value is WidgetStreamDirection;
+
 /** Checks a value declared as `callRecords.widgetStreamDirection`. A building block of the guards. */
 export declare function checkWidgetStreamDirection(value: unknown, walk: $runtime.Walk): void;

@@ -4,22 +4,21 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
-/** Whether `value` is a valid `callRecords.widgetSegment`. Stops at the first problem; validateWidgetSegment lists them all. */
+
 export function isWidgetSegment(value) {
     return $runtime.isValid(checkWidgetSegment, value);
 }
-/** Every way `value` differs from a valid `callRecords.widgetSegment`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetSegment(value, options) {
     return $runtime.validate(checkWidgetSegment, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSegment`. */
+
 export function assertWidgetSegment(value, options) {
     $runtime.assertValid(checkWidgetSegment, value, options, "callRecords.widgetSegment");
 }
-/** Checks a value declared as `callRecords.widgetSegment`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetSegment(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSegment)"))
-        return;
+    if (!walk.enterObject(value, "object (callRecords.widgetSegment)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -32,49 +31,44 @@ export function checkWidgetSegment(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `callRecords.widgetSegment` by name; false when `callRecords.widgetSegment` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetSegment(name, value, walk) {
     switch (name) {
         case "id":
             $runtime.checkString(value, walk);
             break;
         case "part":
-            if (value !== null)
-                $Graph.checkWidgetPart(value, walk);
+            if (value !== null) $Graph.checkWidgetPart(value, walk);
             break;
         case "direction":
-            if (value !== null)
-                checkWidgetStreamDirection(value, walk);
+            if (value !== null) checkWidgetStreamDirection(value, walk);
             break;
         case "averageJitter":
-            if (value !== null)
-                $runtime.checkDuration(value, walk);
+            if (value !== null) $runtime.checkDuration(value, walk);
             break;
         case "startDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         default:
             return false;
     }
     return true;
 }
-/** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
+
 export function isWidgetSession(value) {
     return $runtime.isValid(checkWidgetSession, value);
 }
-/** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetSession(value, options) {
     return $runtime.validate(checkWidgetSession, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
+
 export function assertWidgetSession(value, options) {
     $runtime.assertValid(checkWidgetSession, value, options, "callRecords.widgetSession");
 }
-/** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetSession(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSession)"))
-        return;
+    if (!walk.enterObject(value, "object (callRecords.widgetSession)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -87,44 +81,36 @@ export function checkWidgetSession(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetSession(name, value, walk) {
     switch (name) {
         case "id":
             $runtime.checkString(value, walk);
             break;
         case "clientContext":
-            if (value !== null)
-                $runtime.checkString(value, walk, 256);
+            if (value !== null) $runtime.checkString(value, walk, 256);
             break;
         case "correlationId":
-            if (value !== null)
-                $runtime.checkGuid(value, walk);
+            if (value !== null) $runtime.checkGuid(value, walk);
             break;
         case "modalities":
-            if (value !== null)
-                walk.collection(value, checkWidgetSessionModalities);
+            if (value !== null) walk.collection(value, checkWidgetSessionModalities);
             break;
         case "startDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "endDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "segments":
-            if (value !== null)
-                walk.collection(value, checkWidgetSegment);
+            if (value !== null) walk.collection(value, checkWidgetSegment);
             break;
         default:
             return false;
     }
     return true;
 }
-/**
- * @see enums-callrecords.md
- */
+
 export const WidgetSessionKind = {
     Unknown: "unknown",
     Preview: "preview",
@@ -132,17 +118,15 @@ export const WidgetSessionKind = {
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetSessionKind = /*#__PURE__*/ $runtime.memberSet(["unknown", "preview", "live", "unknownFutureValue"]);
-/** Whether `value` is a `callRecords.widgetSessionKind` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetSessionKind(value) {
     return $runtime.isMember(value, membersOfWidgetSessionKind);
 }
-/** Checks a value declared as `callRecords.widgetSessionKind`. A building block of the guards. */
+
 export function checkWidgetSessionKind(value, walk) {
     walk.member(value, membersOfWidgetSessionKind, "callRecords.widgetSessionKind");
 }
-/**
- * @see callrecords-widgetsession.md
- */
+
 export const WidgetSessionModalities = {
     Audio: "audio",
     Video: "video",
@@ -150,28 +134,26 @@ export const WidgetSessionModalities = {
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetSessionModalities = /*#__PURE__*/ $runtime.memberSet(["audio", "video", "data", "unknownFutureValue"]);
-/** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetSessionModalities(value) {
     return $runtime.isMember(value, membersOfWidgetSessionModalities);
 }
-/** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
+
 export function checkWidgetSessionModalities(value, walk) {
     walk.member(value, membersOfWidgetSessionModalities, "callRecords.widgetSessionModalities");
 }
-/**
- * @see enums-callrecords.md
- */
+
 export const WidgetStreamDirection = {
     CallerToCallee: "callerToCallee",
     CalleeToCaller: "calleeToCaller",
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetStreamDirection = /*#__PURE__*/ $runtime.memberSet(["callerToCallee", "calleeToCaller", "unknownFutureValue"]);
-/** Whether `value` is a `callRecords.widgetStreamDirection` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetStreamDirection(value) {
     return $runtime.isMember(value, membersOfWidgetStreamDirection);
 }
-/** Checks a value declared as `callRecords.widgetStreamDirection`. A building block of the guards. */
+
 export function checkWidgetStreamDirection(value, walk) {
     walk.member(value, membersOfWidgetStreamDirection, "callRecords.widgetStreamDirection");
 }

@@ -3,6 +3,7 @@
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
+
 /**
  * The base type of every addressable object in the widget service.
  * @see entity.md
@@ -14,16 +15,22 @@ export interface Entity {
      */
     id?: string;
 }
+
 /** Whether `value` is a valid `entity`. Stops at the first problem; validateEntity lists them all. */
 export declare function isEntity(value: unknown): value is Entity;
+
 /** Every way `value` differs from a valid `entity`, each with its JSON path; empty when there is none. */
 export declare function validateEntity(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `entity`. */
 export declare function assertEntity(value: unknown, options?: $runtime.ValidationOptions): asserts value is Entity;
+
 /** Checks a value declared as `entity`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkEntity(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `entity` by name; false when `entity` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfEntity(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * A file (such as a manual or a drawing) attached to a widget.
  * @see filewidgetattachment.md
@@ -37,16 +44,22 @@ export interface FileWidgetAttachment extends WidgetAttachment {
      */
     checksum?: string | null;
 }
+
 /** Whether `value` is a valid `fileWidgetAttachment`. Stops at the first problem; validateFileWidgetAttachment lists them all. */
 export declare function isFileWidgetAttachment(value: unknown): value is FileWidgetAttachment;
+
 /** Every way `value` differs from a valid `fileWidgetAttachment`, each with its JSON path; empty when there is none. */
 export declare function validateFileWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `fileWidgetAttachment`. */
 export declare function assertFileWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): asserts value is FileWidgetAttachment;
+
 /** Checks a value declared as `fileWidgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkFileWidgetAttachment(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `fileWidgetAttachment` by name; false when `fileWidgetAttachment` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfFileWidgetAttachment(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Represents a gadget: a device that hosts one or more widgets.
  * @see gadget.md
@@ -76,16 +89,22 @@ export interface Gadget extends Entity {
     /** The widgets that device management controls on this gadget. */
     managedWidgets?: Widget[] | null;
 }
+
 /** Whether `value` is a valid `gadget`. Stops at the first problem; validateGadget lists them all. */
 export declare function isGadget(value: unknown): value is Gadget;
+
 /** Every way `value` differs from a valid `gadget`, each with its JSON path; empty when there is none. */
 export declare function validateGadget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `gadget`. */
 export declare function assertGadget(value: unknown, options?: $runtime.ValidationOptions): asserts value is Gadget;
+
 /** Checks a value declared as `gadget`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkGadget(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `gadget` by name; false when `gadget` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfGadget(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see intune-devices-gadget.md
  */
@@ -97,10 +116,13 @@ export declare const GadgetComplianceState: {
 };
 /** @see intune-devices-gadget.md */
 export type GadgetComplianceState = (typeof GadgetComplianceState)[keyof typeof GadgetComplianceState];
+
 /** Whether `value` is a `gadgetComplianceState` member. */
 export declare function isGadgetComplianceState(value: unknown): value is GadgetComplianceState;
+
 /** Checks a value declared as `gadgetComplianceState`. A building block of the guards. */
 export declare function checkGadgetComplianceState(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * The status of a gadget.
  * @see gadgetstatus.md
@@ -122,10 +144,13 @@ export declare const GadgetStatus: {
  * @see gadgetstatus.md
  */
 export type GadgetStatus = (typeof GadgetStatus)[keyof typeof GadgetStatus];
+
 /** Whether `value` is a `gadgetStatus` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isGadgetStatus(value: unknown): value is GadgetStatus;
+
 /** Checks a value declared as `gadgetStatus`. A building block of the guards. */
 export declare function checkGadgetStatus(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * Represents a group of people that owns widgets. Not to be confused with a term store group.
  * @see group.md
@@ -145,16 +170,22 @@ export interface Group extends Entity {
      */
     widgets?: Widget[] | null;
 }
+
 /** Whether `value` is a valid `group`. Stops at the first problem; validateGroup lists them all. */
 export declare function isGroup(value: unknown): value is Group;
+
 /** Every way `value` differs from a valid `group`, each with its JSON path; empty when there is none. */
 export declare function validateGroup(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `group`. */
 export declare function assertGroup(value: unknown, options?: $runtime.ValidationOptions): asserts value is Group;
+
 /** Checks a value declared as `group`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkGroup(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `group` by name; false when `group` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfGroup(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see group.md
  */
@@ -165,10 +196,13 @@ export declare const GroupVisibility: {
 };
 /** @see group.md */
 export type GroupVisibility = (typeof GroupVisibility)[keyof typeof GroupVisibility];
+
 /** Whether `value` is a `groupVisibility` member. */
 export declare function isGroupVisibility(value: unknown): value is GroupVisibility;
+
 /** Checks a value declared as `groupVisibility`. A building block of the guards. */
 export declare function checkGroupVisibility(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * @see enums.md
  */
@@ -186,10 +220,13 @@ export declare const PartCondition: {
 };
 /** @see enums.md */
 export type PartCondition = (typeof PartCondition)[keyof typeof PartCondition];
+
 /** Whether `value` is a `partCondition` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isPartCondition(value: unknown): value is PartCondition;
+
 /** Checks a value declared as `partCondition`. A building block of the guards. */
 export declare function checkPartCondition(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * Contains information related to audio recording.
  * @see recordoperation.md
@@ -219,16 +256,22 @@ export interface RecordOperation {
      */
     status?: RecordOperationStatus | null;
 }
+
 /** Whether `value` is a valid `recordOperation`. Stops at the first problem; validateRecordOperation lists them all. */
 export declare function isRecordOperation(value: unknown): value is RecordOperation;
+
 /** Every way `value` differs from a valid `recordOperation`, each with its JSON path; empty when there is none. */
 export declare function validateRecordOperation(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `recordOperation`. */
 export declare function assertRecordOperation(value: unknown, options?: $runtime.ValidationOptions): asserts value is RecordOperation;
+
 /** Checks a value declared as `recordOperation`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkRecordOperation(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `recordOperation` by name; false when `recordOperation` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfRecordOperation(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see recordoperation.md
  */
@@ -246,10 +289,13 @@ export declare const RecordOperationCompletionReason: {
 };
 /** @see recordoperation.md */
 export type RecordOperationCompletionReason = (typeof RecordOperationCompletionReason)[keyof typeof RecordOperationCompletionReason];
+
 /** Whether `value` is a `recordOperationCompletionReason` member. */
 export declare function isRecordOperationCompletionReason(value: unknown): value is RecordOperationCompletionReason;
+
 /** Checks a value declared as `recordOperationCompletionReason`. A building block of the guards. */
 export declare function checkRecordOperationCompletionReason(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * @see recordoperation.md
  */
@@ -261,10 +307,13 @@ export declare const RecordOperationStatus: {
 };
 /** @see recordoperation.md */
 export type RecordOperationStatus = (typeof RecordOperationStatus)[keyof typeof RecordOperationStatus];
+
 /** Whether `value` is a `recordOperationStatus` member. */
 export declare function isRecordOperationStatus(value: unknown): value is RecordOperationStatus;
+
 /** Checks a value declared as `recordOperationStatus`. A building block of the guards. */
 export declare function checkRecordOperationStatus(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * Describes the result of an operation, such as a recordOperation.
  * @see resultinfo.md
@@ -277,16 +326,22 @@ export interface ResultInfo {
     /** The result subcode, which gives more detail than code. */
     subcode?: number | null;
 }
+
 /** Whether `value` is a valid `resultInfo`. Stops at the first problem; validateResultInfo lists them all. */
 export declare function isResultInfo(value: unknown): value is ResultInfo;
+
 /** Every way `value` differs from a valid `resultInfo`, each with its JSON path; empty when there is none. */
 export declare function validateResultInfo(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `resultInfo`. */
 export declare function assertResultInfo(value: unknown, options?: $runtime.ValidationOptions): asserts value is ResultInfo;
+
 /** Checks a value declared as `resultInfo`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkResultInfo(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `resultInfo` by name; false when `resultInfo` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfResultInfo(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see enums.md
  */
@@ -297,10 +352,13 @@ export declare const SessionQuality: {
 };
 /** @see enums.md */
 export type SessionQuality = (typeof SessionQuality)[keyof typeof SessionQuality];
+
 /** Whether `value` is a `sessionQuality` member. */
 export declare function isSessionQuality(value: unknown): value is SessionQuality;
+
 /** Checks a value declared as `sessionQuality`. A building block of the guards. */
 export declare function checkSessionQuality(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * A widget that is made to order and carries a calibration schedule.
  * @see specialwidget.md
@@ -320,16 +378,22 @@ export interface SpecialWidget extends Widget {
     /** The firmware image flashed onto the widget. */
     firmwareImage?: string | null;
 }
+
 /** Whether `value` is a valid `specialWidget`. Stops at the first problem; validateSpecialWidget lists them all. */
 export declare function isSpecialWidget(value: unknown): value is SpecialWidget;
+
 /** Every way `value` differs from a valid `specialWidget`, each with its JSON path; empty when there is none. */
 export declare function validateSpecialWidget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `specialWidget`. */
 export declare function assertSpecialWidget(value: unknown, options?: $runtime.ValidationOptions): asserts value is SpecialWidget;
+
 /** Checks a value declared as `specialWidget`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkSpecialWidget(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `specialWidget` by name; false when `specialWidget` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfSpecialWidget(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Represents a widget: a configurable item that is assembled from one or more widgetPart objects and owned by a group.
  * @see widget.md
@@ -391,16 +455,22 @@ export interface Widget extends Entity {
     /** The picture of the widget. Nullable. */
     photo?: WidgetMedia | null;
 }
+
 /** Whether `value` is a valid `widget`. Stops at the first problem; validateWidget lists them all. */
 export declare function isWidget(value: unknown): value is Widget;
+
 /** Every way `value` differs from a valid `widget`, each with its JSON path; empty when there is none. */
 export declare function validateWidget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `widget`. */
 export declare function assertWidget(value: unknown, options?: $runtime.ValidationOptions): asserts value is Widget;
+
 /** Checks a value declared as `widget`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidget(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `widget` by name; false when `widget` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidget(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Files and links can be attached to a widget to document it.
  * @see widgetattachment.md
@@ -415,16 +485,22 @@ export interface WidgetAttachment extends Entity {
     /** How large the attachment is, in bytes. */
     size?: number | null;
 }
+
 /** Whether `value` is a valid `widgetAttachment`. Stops at the first problem; validateWidgetAttachment lists them all. */
 export declare function isWidgetAttachment(value: unknown): value is WidgetAttachment;
+
 /** Every way `value` differs from a valid `widgetAttachment`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `widgetAttachment`. */
 export declare function assertWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetAttachment;
+
 /** Checks a value declared as `widgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetAttachment(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `widgetAttachment` by name; false when `widgetAttachment` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetAttachment(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see widget.md
  */
@@ -440,10 +516,13 @@ export declare const WidgetColor: {
 };
 /** @see widget.md */
 export type WidgetColor = (typeof WidgetColor)[keyof typeof WidgetColor];
+
 /** Whether `value` is a `widgetColor` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetColor(value: unknown): value is WidgetColor;
+
 /** Checks a value declared as `widgetColor`. A building block of the guards. */
 export declare function checkWidgetColor(value: unknown, walk: $runtime.Walk): void;
+
 /**
  * A picture of a widget. The content is served as raw bytes.
  * @see widgetmedia.md
@@ -465,16 +544,22 @@ export interface WidgetMedia extends Entity {
      */
     content?: unknown;
 }
+
 /** Whether `value` is a valid `widgetMedia`. Stops at the first problem; validateWidgetMedia lists them all. */
 export declare function isWidgetMedia(value: unknown): value is WidgetMedia;
+
 /** Every way `value` differs from a valid `widgetMedia`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetMedia(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `widgetMedia`. */
 export declare function assertWidgetMedia(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetMedia;
+
 /** Checks a value declared as `widgetMedia`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetMedia(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `widgetMedia` by name; false when `widgetMedia` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetMedia(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Describes one part of a widget.
  * @see widgetpart.md
@@ -491,16 +576,22 @@ export interface WidgetPart {
     /** The condition of the part. */
     condition?: PartCondition | null;
 }
+
 /** Whether `value` is a valid `widgetPart`. Stops at the first problem; validateWidgetPart lists them all. */
 export declare function isWidgetPart(value: unknown): value is WidgetPart;
+
 /** Every way `value` differs from a valid `widgetPart`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetPart(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `widgetPart`. */
 export declare function assertWidgetPart(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetPart;
+
 /** Checks a value declared as `widgetPart`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetPart(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `widgetPart` by name; false when `widgetPart` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetPart(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see enums.md
  */
@@ -513,7 +604,9 @@ export declare const WidgetStage: {
 };
 /** @see enums.md */
 export type WidgetStage = (typeof WidgetStage)[keyof typeof WidgetStage];
+
 /** Whether `value` is a `widgetStage` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetStage(value: unknown): value is WidgetStage;
+
 /** Checks a value declared as `widgetStage`. A building block of the guards. */
 export declare function checkWidgetStage(value: unknown, walk: $runtime.Walk): void;

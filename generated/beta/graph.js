@@ -4,22 +4,21 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $TermStore from './termStore.js';
-/** Whether `value` is a valid `entity`. Stops at the first problem; validateEntity lists them all. */
+
 export function isEntity(value) {
     return $runtime.isValid(checkEntity, value);
 }
-/** Every way `value` differs from a valid `entity`, each with its JSON path; empty when there is none. */
+
 export function validateEntity(value, options) {
     return $runtime.validate(checkEntity, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `entity`. */
+
 export function assertEntity(value, options) {
     $runtime.assertValid(checkEntity, value, options, "entity");
 }
-/** Checks a value declared as `entity`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkEntity(value, walk) {
-    if (!walk.enterObject(value, "object (entity)"))
-        return;
+    if (!walk.enterObject(value, "object (entity)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -68,7 +67,7 @@ export function checkEntity(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `entity` by name; false when `entity` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfEntity(name, value, walk) {
     switch (name) {
         case "id":
@@ -79,22 +78,21 @@ export function propertyOfEntity(name, value, walk) {
     }
     return true;
 }
-/** Whether `value` is a valid `fileWidgetAttachment`. Stops at the first problem; validateFileWidgetAttachment lists them all. */
+
 export function isFileWidgetAttachment(value) {
     return $runtime.isValid(checkFileWidgetAttachment, value);
 }
-/** Every way `value` differs from a valid `fileWidgetAttachment`, each with its JSON path; empty when there is none. */
+
 export function validateFileWidgetAttachment(value, options) {
     return $runtime.validate(checkFileWidgetAttachment, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `fileWidgetAttachment`. */
+
 export function assertFileWidgetAttachment(value, options) {
     $runtime.assertValid(checkFileWidgetAttachment, value, options, "fileWidgetAttachment");
 }
-/** Checks a value declared as `fileWidgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkFileWidgetAttachment(value, walk) {
-    if (!walk.enterObject(value, "object (fileWidgetAttachment)"))
-        return;
+    if (!walk.enterObject(value, "object (fileWidgetAttachment)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -107,38 +105,35 @@ export function checkFileWidgetAttachment(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `fileWidgetAttachment` by name; false when `fileWidgetAttachment` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfFileWidgetAttachment(name, value, walk) {
     switch (name) {
         case "contentBytes":
-            if (value !== null)
-                $runtime.checkBinary(value, walk);
+            if (value !== null) $runtime.checkBinary(value, walk);
             break;
         case "checksum":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         default:
             return propertyOfWidgetAttachment(name, value, walk);
     }
     return true;
 }
-/** Whether `value` is a valid `gadget`. Stops at the first problem; validateGadget lists them all. */
+
 export function isGadget(value) {
     return $runtime.isValid(checkGadget, value);
 }
-/** Every way `value` differs from a valid `gadget`, each with its JSON path; empty when there is none. */
+
 export function validateGadget(value, options) {
     return $runtime.validate(checkGadget, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `gadget`. */
+
 export function assertGadget(value, options) {
     $runtime.assertValid(checkGadget, value, options, "gadget");
 }
-/** Checks a value declared as `gadget`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkGadget(value, walk) {
-    if (!walk.enterObject(value, "object (gadget)"))
-        return;
+    if (!walk.enterObject(value, "object (gadget)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -151,57 +146,45 @@ export function checkGadget(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `gadget` by name; false when `gadget` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfGadget(name, value, walk) {
     switch (name) {
         case "displayName":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "serialNumber":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "status":
-            if (value !== null)
-                checkGadgetStatus(value, walk);
+            if (value !== null) checkGadgetStatus(value, walk);
             break;
         case "purchaseDate":
-            if (value !== null)
-                $runtime.checkDate(value, walk);
+            if (value !== null) $runtime.checkDate(value, walk);
             break;
         case "powerMode":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "widgets":
-            if (value !== null)
-                walk.collection(value, checkWidget);
+            if (value !== null) walk.collection(value, checkWidget);
             break;
         case "firmwareVersion":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "complianceState":
-            if (value !== null)
-                checkGadgetComplianceState(value, walk);
+            if (value !== null) checkGadgetComplianceState(value, walk);
             break;
         case "lastSyncDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "managedWidgets":
-            if (value !== null)
-                walk.collection(value, checkWidget);
+            if (value !== null) walk.collection(value, checkWidget);
             break;
         default:
             return propertyOfEntity(name, value, walk);
     }
     return true;
 }
-/**
- * @see intune-devices-gadget.md
- */
+
 export const GadgetComplianceState = {
     Unknown: "unknown",
     Compliant: "compliant",
@@ -209,55 +192,46 @@ export const GadgetComplianceState = {
     InGracePeriod: "inGracePeriod",
 };
 const membersOfGadgetComplianceState = /*#__PURE__*/ $runtime.memberSet(["unknown", "compliant", "noncompliant", "inGracePeriod"]);
-/** Whether `value` is a `gadgetComplianceState` member. */
+
 export function isGadgetComplianceState(value) {
     return $runtime.isMember(value, membersOfGadgetComplianceState);
 }
-/** Checks a value declared as `gadgetComplianceState`. A building block of the guards. */
+
 export function checkGadgetComplianceState(value, walk) {
     walk.member(value, membersOfGadgetComplianceState, "gadgetComplianceState");
 }
-/**
- * The status of a gadget.
- * @see gadgetstatus.md
- */
+
 export const GadgetStatus = {
-    /** The gadget has not been seen for more than a day. */
     Offline: "offline",
-    /** The gadget is connected. */
     Online: "online",
-    /** The gadget was taken out of service. */
     Retired: "retired",
-    /** The gadget was isolated because of a security finding. */
     Quarantined: "quarantined",
-    /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfGadgetStatus = /*#__PURE__*/ $runtime.memberSet(["offline", "online", "retired", "quarantined", "unknownFutureValue"]);
-/** Whether `value` is a `gadgetStatus` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isGadgetStatus(value) {
     return $runtime.isMember(value, membersOfGadgetStatus);
 }
-/** Checks a value declared as `gadgetStatus`. A building block of the guards. */
+
 export function checkGadgetStatus(value, walk) {
     walk.member(value, membersOfGadgetStatus, "gadgetStatus");
 }
-/** Whether `value` is a valid `group`. Stops at the first problem; validateGroup lists them all. */
+
 export function isGroup(value) {
     return $runtime.isValid(checkGroup, value);
 }
-/** Every way `value` differs from a valid `group`, each with its JSON path; empty when there is none. */
+
 export function validateGroup(value, options) {
     return $runtime.validate(checkGroup, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `group`. */
+
 export function assertGroup(value, options) {
     $runtime.assertValid(checkGroup, value, options, "group");
 }
-/** Checks a value declared as `group`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkGroup(value, walk) {
-    if (!walk.enterObject(value, "object (group)"))
-        return;
+    if (!walk.enterObject(value, "object (group)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -270,91 +244,76 @@ export function checkGroup(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `group` by name; false when `group` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfGroup(name, value, walk) {
     switch (name) {
         case "displayName":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "mailNickname":
-            if (value !== null)
-                $runtime.checkString(value, walk, 64);
+            if (value !== null) $runtime.checkString(value, walk, 64);
             break;
         case "labels":
-            if (value !== null)
-                walk.collection(value, $runtime.checkString);
+            if (value !== null) walk.collection(value, $runtime.checkString);
             break;
         case "visibility":
-            if (value !== null)
-                checkGroupVisibility(value, walk);
+            if (value !== null) checkGroupVisibility(value, walk);
             break;
         case "widgets":
-            if (value !== null)
-                walk.collection(value, checkWidget);
+            if (value !== null) walk.collection(value, checkWidget);
             break;
         default:
             return propertyOfEntity(name, value, walk);
     }
     return true;
 }
-/**
- * @see group.md
- */
+
 export const GroupVisibility = {
     Public: "public",
     Private: "private",
     HiddenMembership: "hiddenMembership",
 };
 const membersOfGroupVisibility = /*#__PURE__*/ $runtime.memberSet(["public", "private", "hiddenMembership"]);
-/** Whether `value` is a `groupVisibility` member. */
+
 export function isGroupVisibility(value) {
     return $runtime.isMember(value, membersOfGroupVisibility);
 }
-/** Checks a value declared as `groupVisibility`. A building block of the guards. */
+
 export function checkGroupVisibility(value, walk) {
     walk.member(value, membersOfGroupVisibility, "groupVisibility");
 }
-/**
- * @see enums.md
- */
+
 export const PartCondition = {
-    /** The part has never been used. */
     New: "new",
-    /** The part was used before. */
     Used: "used",
-    /** The part was restored by the vendor. */
     Refurbished: "refurbished",
-    /** The part must be replaced. */
     Damaged: "damaged",
-    /** Marker value for future compatibility. */
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfPartCondition = /*#__PURE__*/ $runtime.memberSet(["new", "used", "refurbished", "damaged", "unknownFutureValue"]);
-/** Whether `value` is a `partCondition` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isPartCondition(value) {
     return $runtime.isMember(value, membersOfPartCondition);
 }
-/** Checks a value declared as `partCondition`. A building block of the guards. */
+
 export function checkPartCondition(value, walk) {
     walk.member(value, membersOfPartCondition, "partCondition");
 }
-/** Whether `value` is a valid `recordOperation`. Stops at the first problem; validateRecordOperation lists them all. */
+
 export function isRecordOperation(value) {
     return $runtime.isValid(checkRecordOperation, value);
 }
-/** Every way `value` differs from a valid `recordOperation`, each with its JSON path; empty when there is none. */
+
 export function validateRecordOperation(value, options) {
     return $runtime.validate(checkRecordOperation, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `recordOperation`. */
+
 export function assertRecordOperation(value, options) {
     $runtime.assertValid(checkRecordOperation, value, options, "recordOperation");
 }
-/** Checks a value declared as `recordOperation`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkRecordOperation(value, walk) {
-    if (!walk.enterObject(value, "object (recordOperation)"))
-        return;
+    if (!walk.enterObject(value, "object (recordOperation)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -367,45 +326,36 @@ export function checkRecordOperation(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `recordOperation` by name; false when `recordOperation` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfRecordOperation(name, value, walk) {
     switch (name) {
         case "clientContext":
-            if (value !== null)
-                $runtime.checkString(value, walk, 256);
+            if (value !== null) $runtime.checkString(value, walk, 256);
             break;
         case "completionReason":
-            if (value !== null)
-                checkRecordOperationCompletionReason(value, walk);
+            if (value !== null) checkRecordOperationCompletionReason(value, walk);
             break;
         case "id":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "recordingAccessToken":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "recordingLocation":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "resultInfo":
-            if (value !== null)
-                checkResultInfo(value, walk);
+            if (value !== null) checkResultInfo(value, walk);
             break;
         case "status":
-            if (value !== null)
-                checkRecordOperationStatus(value, walk);
+            if (value !== null) checkRecordOperationStatus(value, walk);
             break;
         default:
             return false;
     }
     return true;
 }
-/**
- * @see recordoperation.md
- */
+
 export const RecordOperationCompletionReason = {
     OperationCanceled: "operationCanceled",
     StopToneDetected: "stopToneDetected",
@@ -419,17 +369,15 @@ export const RecordOperationCompletionReason = {
     None: "none",
 };
 const membersOfRecordOperationCompletionReason = /*#__PURE__*/ $runtime.memberSet(["operationCanceled", "stopToneDetected", "maxRecordDurationReached", "initialSilenceTimeout", "maxSilenceTimeout", "playPromptFailed", "playBeepFailed", "mediaReceiveTimeout", "unspecifiedError", "none"]);
-/** Whether `value` is a `recordOperationCompletionReason` member. */
+
 export function isRecordOperationCompletionReason(value) {
     return $runtime.isMember(value, membersOfRecordOperationCompletionReason);
 }
-/** Checks a value declared as `recordOperationCompletionReason`. A building block of the guards. */
+
 export function checkRecordOperationCompletionReason(value, walk) {
     walk.member(value, membersOfRecordOperationCompletionReason, "recordOperationCompletionReason");
 }
-/**
- * @see recordoperation.md
- */
+
 export const RecordOperationStatus = {
     NotStarted: "notStarted",
     Running: "running",
@@ -437,30 +385,29 @@ export const RecordOperationStatus = {
     Failed: "failed",
 };
 const membersOfRecordOperationStatus = /*#__PURE__*/ $runtime.memberSet(["notStarted", "running", "completed", "failed"]);
-/** Whether `value` is a `recordOperationStatus` member. */
+
 export function isRecordOperationStatus(value) {
     return $runtime.isMember(value, membersOfRecordOperationStatus);
 }
-/** Checks a value declared as `recordOperationStatus`. A building block of the guards. */
+
 export function checkRecordOperationStatus(value, walk) {
     walk.member(value, membersOfRecordOperationStatus, "recordOperationStatus");
 }
-/** Whether `value` is a valid `resultInfo`. Stops at the first problem; validateResultInfo lists them all. */
+
 export function isResultInfo(value) {
     return $runtime.isValid(checkResultInfo, value);
 }
-/** Every way `value` differs from a valid `resultInfo`, each with its JSON path; empty when there is none. */
+
 export function validateResultInfo(value, options) {
     return $runtime.validate(checkResultInfo, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `resultInfo`. */
+
 export function assertResultInfo(value, options) {
     $runtime.assertValid(checkResultInfo, value, options, "resultInfo");
 }
-/** Checks a value declared as `resultInfo`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkResultInfo(value, walk) {
-    if (!walk.enterObject(value, "object (resultInfo)"))
-        return;
+    if (!walk.enterObject(value, "object (resultInfo)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -473,59 +420,53 @@ export function checkResultInfo(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `resultInfo` by name; false when `resultInfo` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfResultInfo(name, value, walk) {
     switch (name) {
         case "code":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         case "message":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "subcode":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         default:
             return false;
     }
     return true;
 }
-/**
- * @see enums.md
- */
+
 export const SessionQuality = {
     Poor: "poor",
     Fair: "fair",
     Good: "good",
 };
 const membersOfSessionQuality = /*#__PURE__*/ $runtime.memberSet(["poor", "fair", "good"]);
-/** Whether `value` is a `sessionQuality` member. */
+
 export function isSessionQuality(value) {
     return $runtime.isMember(value, membersOfSessionQuality);
 }
-/** Checks a value declared as `sessionQuality`. A building block of the guards. */
+
 export function checkSessionQuality(value, walk) {
     walk.member(value, membersOfSessionQuality, "sessionQuality");
 }
-/** Whether `value` is a valid `specialWidget`. Stops at the first problem; validateSpecialWidget lists them all. */
+
 export function isSpecialWidget(value) {
     return $runtime.isValid(checkSpecialWidget, value);
 }
-/** Every way `value` differs from a valid `specialWidget`, each with its JSON path; empty when there is none. */
+
 export function validateSpecialWidget(value, options) {
     return $runtime.validate(checkSpecialWidget, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `specialWidget`. */
+
 export function assertSpecialWidget(value, options) {
     $runtime.assertValid(checkSpecialWidget, value, options, "specialWidget");
 }
-/** Checks a value declared as `specialWidget`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkSpecialWidget(value, walk) {
-    if (!walk.enterObject(value, "object (specialWidget)"))
-        return;
+    if (!walk.enterObject(value, "object (specialWidget)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -538,50 +479,44 @@ export function checkSpecialWidget(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `specialWidget` by name; false when `specialWidget` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfSpecialWidget(name, value, walk) {
     switch (name) {
         case "specialCode":
-            if (value !== null)
-                $runtime.checkString(value, walk, 20);
+            if (value !== null) $runtime.checkString(value, walk, 20);
             break;
         case "warrantyEndDate":
-            if (value !== null)
-                $runtime.checkDate(value, walk);
+            if (value !== null) $runtime.checkDate(value, walk);
             break;
         case "dailyCheckTime":
-            if (value !== null)
-                $runtime.checkTimeOfDay(value, walk);
+            if (value !== null) $runtime.checkTimeOfDay(value, walk);
             break;
         case "calibrationOffset":
-            if (value !== null)
-                $runtime.checkSingle(value, walk);
+            if (value !== null) $runtime.checkSingle(value, walk);
             break;
         case "firmwareImage":
-            if (value !== null)
-                $runtime.checkBinary(value, walk);
+            if (value !== null) $runtime.checkBinary(value, walk);
             break;
         default:
             return propertyOfWidget(name, value, walk);
     }
     return true;
 }
-/** Whether `value` is a valid `widget`. Stops at the first problem; validateWidget lists them all. */
+
 export function isWidget(value) {
     return $runtime.isValid(checkWidget, value);
 }
-/** Every way `value` differs from a valid `widget`, each with its JSON path; empty when there is none. */
+
 export function validateWidget(value, options) {
     return $runtime.validate(checkWidget, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `widget`. */
+
 export function assertWidget(value, options) {
     $runtime.assertValid(checkWidget, value, options, "widget");
 }
-/** Checks a value declared as `widget`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidget(value, walk) {
-    if (!walk.enterObject(value, "object (widget)"))
-        return;
+    if (!walk.enterObject(value, "object (widget)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -598,108 +533,89 @@ export function checkWidget(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `widget` by name; false when `widget` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidget(name, value, walk) {
     switch (name) {
         case "displayName":
-            if (value !== null)
-                $runtime.checkString(value, walk, 128);
+            if (value !== null) $runtime.checkString(value, walk, 128);
             break;
         case "description":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "color":
-            if (value !== null)
-                checkWidgetColor(value, walk);
+            if (value !== null) checkWidgetColor(value, walk);
             break;
         case "accentColor":
-            if (value !== null)
-                checkWidgetColor(value, walk);
+            if (value !== null) checkWidgetColor(value, walk);
             break;
         case "mode":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "stage":
-            if (value !== null)
-                checkWidgetStage(value, walk);
+            if (value !== null) checkWidgetStage(value, walk);
             break;
         case "partFilter":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "weight":
-            if (value !== null)
-                $runtime.checkDouble(value, walk);
+            if (value !== null) $runtime.checkDouble(value, walk);
             break;
         case "quantity":
             $runtime.checkInt32(value, walk);
             break;
         case "totalBytes":
-            if (value !== null)
-                $runtime.checkInt64(value, walk);
+            if (value !== null) $runtime.checkInt64(value, walk);
             break;
         case "createdDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "tags":
-            if (value !== null)
-                walk.collection(value, $runtime.checkString);
+            if (value !== null) walk.collection(value, $runtime.checkString);
             break;
         case "aliases":
-            if (value !== null)
-                walk.collection(value, $runtime.checkString);
+            if (value !== null) walk.collection(value, $runtime.checkString);
             break;
         case "parts":
             walk.collection(value, checkWidgetPart);
             break;
         case "primaryPart":
-            if (value !== null)
-                checkWidgetPart(value, walk);
+            if (value !== null) checkWidgetPart(value, walk);
             break;
         case "isEnabled":
-            if (value !== null)
-                $runtime.checkBoolean(value, walk);
+            if (value !== null) $runtime.checkBoolean(value, walk);
             break;
         case "lastCheckResult":
-            if (value !== null)
-                checkResultInfo(value, walk);
+            if (value !== null) checkResultInfo(value, walk);
             break;
         case "attachments":
-            if (value !== null)
-                walk.collection(value, checkWidgetAttachment);
+            if (value !== null) walk.collection(value, checkWidgetAttachment);
             break;
         case "owner":
-            if (value !== null)
-                checkGroup(value, walk);
+            if (value !== null) checkGroup(value, walk);
             break;
         case "photo":
-            if (value !== null)
-                checkWidgetMedia(value, walk);
+            if (value !== null) checkWidgetMedia(value, walk);
             break;
         default:
             return propertyOfEntity(name, value, walk);
     }
     return true;
 }
-/** Whether `value` is a valid `widgetAttachment`. Stops at the first problem; validateWidgetAttachment lists them all. */
+
 export function isWidgetAttachment(value) {
     return $runtime.isValid(checkWidgetAttachment, value);
 }
-/** Every way `value` differs from a valid `widgetAttachment`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetAttachment(value, options) {
     return $runtime.validate(checkWidgetAttachment, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetAttachment`. */
+
 export function assertWidgetAttachment(value, options) {
     $runtime.assertValid(checkWidgetAttachment, value, options, "widgetAttachment");
 }
-/** Checks a value declared as `widgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetAttachment(value, walk) {
-    if (!walk.enterObject(value, "object (widgetAttachment)"))
-        return;
+    if (!walk.enterObject(value, "object (widgetAttachment)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -716,68 +632,57 @@ export function checkWidgetAttachment(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `widgetAttachment` by name; false when `widgetAttachment` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetAttachment(name, value, walk) {
     switch (name) {
         case "contentType":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "lastModifiedDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "name":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "size":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         default:
             return propertyOfEntity(name, value, walk);
     }
     return true;
 }
-/**
- * @see widget.md
- */
+
 export const WidgetColor = {
-    /** The widget is painted red. */
     Red: "red",
-    /** The widget is painted green. */
     Green: "green",
-    /** The widget is painted blue. */
     Blue: "blue",
-    /** Evolvable enumeration sentinel value. Do not use. */
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetColor = /*#__PURE__*/ $runtime.memberSet(["red", "green", "blue", "unknownFutureValue"]);
-/** Whether `value` is a `widgetColor` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetColor(value) {
     return $runtime.isMember(value, membersOfWidgetColor);
 }
-/** Checks a value declared as `widgetColor`. A building block of the guards. */
+
 export function checkWidgetColor(value, walk) {
     walk.member(value, membersOfWidgetColor, "widgetColor");
 }
-/** Whether `value` is a valid `widgetMedia`. Stops at the first problem; validateWidgetMedia lists them all. */
+
 export function isWidgetMedia(value) {
     return $runtime.isValid(checkWidgetMedia, value);
 }
-/** Every way `value` differs from a valid `widgetMedia`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetMedia(value, options) {
     return $runtime.validate(checkWidgetMedia, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetMedia`. */
+
 export function assertWidgetMedia(value, options) {
     $runtime.assertValid(checkWidgetMedia, value, options, "widgetMedia");
 }
-/** Checks a value declared as `widgetMedia`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetMedia(value, walk) {
-    if (!walk.enterObject(value, "object (widgetMedia)"))
-        return;
+    if (!walk.enterObject(value, "object (widgetMedia)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -790,16 +695,14 @@ export function checkWidgetMedia(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `widgetMedia` by name; false when `widgetMedia` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetMedia(name, value, walk) {
     switch (name) {
         case "height":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         case "width":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         case "content":
             // Stream: any value
@@ -809,22 +712,21 @@ export function propertyOfWidgetMedia(name, value, walk) {
     }
     return true;
 }
-/** Whether `value` is a valid `widgetPart`. Stops at the first problem; validateWidgetPart lists them all. */
+
 export function isWidgetPart(value) {
     return $runtime.isValid(checkWidgetPart, value);
 }
-/** Every way `value` differs from a valid `widgetPart`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetPart(value, options) {
     return $runtime.validate(checkWidgetPart, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetPart`. */
+
 export function assertWidgetPart(value, options) {
     $runtime.assertValid(checkWidgetPart, value, options, "widgetPart");
 }
-/** Checks a value declared as `widgetPart`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetPart(value, walk) {
-    if (!walk.enterObject(value, "object (widgetPart)"))
-        return;
+    if (!walk.enterObject(value, "object (widgetPart)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -837,36 +739,30 @@ export function checkWidgetPart(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `widgetPart` by name; false when `widgetPart` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetPart(name, value, walk) {
     switch (name) {
         case "partNumber":
             $runtime.checkString(value, walk);
             break;
         case "quantity":
-            if (value !== null)
-                $runtime.checkInt32(value, walk);
+            if (value !== null) $runtime.checkInt32(value, walk);
             break;
         case "unitWeight":
-            if (value !== null)
-                $runtime.checkDouble(value, walk);
+            if (value !== null) $runtime.checkDouble(value, walk);
             break;
         case "revision":
-            if (value !== null)
-                $runtime.checkByte(value, walk);
+            if (value !== null) $runtime.checkByte(value, walk);
             break;
         case "condition":
-            if (value !== null)
-                checkPartCondition(value, walk);
+            if (value !== null) checkPartCondition(value, walk);
             break;
         default:
             return false;
     }
     return true;
 }
-/**
- * @see enums.md
- */
+
 export const WidgetStage = {
     Draft: "draft",
     Preview: "preview",
@@ -875,11 +771,11 @@ export const WidgetStage = {
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetStage = /*#__PURE__*/ $runtime.memberSet(["draft", "preview", "released", "discontinued", "unknownFutureValue"]);
-/** Whether `value` is a `widgetStage` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetStage(value) {
     return $runtime.isMember(value, membersOfWidgetStage);
 }
-/** Checks a value declared as `widgetStage`. A building block of the guards. */
+
 export function checkWidgetStage(value, walk) {
     walk.member(value, membersOfWidgetStage, "widgetStage");
 }

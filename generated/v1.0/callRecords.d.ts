@@ -4,6 +4,7 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
+
 /**
  * Represents a session in which a widget was streamed to the participants of a call.
  * @see callrecords-widgetsession.md
@@ -29,16 +30,22 @@ export interface WidgetSession {
     /** UTC time when the session ended. */
     endDateTime?: string | null;
 }
+
 /** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
 export declare function isWidgetSession(value: unknown): value is WidgetSession;
+
 /** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
 export declare function validateWidgetSession(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
 export declare function assertWidgetSession(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSession;
+
 /** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkWidgetSession(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfWidgetSession(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * @see callrecords-widgetsession.md
  */
@@ -50,7 +57,9 @@ export declare const WidgetSessionModalities: {
 };
 /** @see callrecords-widgetsession.md */
 export type WidgetSessionModalities = (typeof WidgetSessionModalities)[keyof typeof WidgetSessionModalities];
+
 /** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
 export declare function isWidgetSessionModalities(value: unknown): value is WidgetSessionModalities;
+
 /** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
 export declare function checkWidgetSessionModalities(value: unknown, walk: $runtime.Walk): void;

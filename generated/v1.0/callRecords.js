@@ -4,22 +4,21 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
-/** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
+
 export function isWidgetSession(value) {
     return $runtime.isValid(checkWidgetSession, value);
 }
-/** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
+
 export function validateWidgetSession(value, options) {
     return $runtime.validate(checkWidgetSession, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
+
 export function assertWidgetSession(value, options) {
     $runtime.assertValid(checkWidgetSession, value, options, "callRecords.widgetSession");
 }
-/** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkWidgetSession(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSession)"))
-        return;
+    if (!walk.enterObject(value, "object (callRecords.widgetSession)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -32,48 +31,39 @@ export function checkWidgetSession(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfWidgetSession(name, value, walk) {
     switch (name) {
         case "id":
             $runtime.checkString(value, walk);
             break;
         case "clientContext":
-            if (value !== null)
-                $runtime.checkString(value, walk, 256);
+            if (value !== null) $runtime.checkString(value, walk, 256);
             break;
         case "correlationId":
-            if (value !== null)
-                $runtime.checkGuid(value, walk);
+            if (value !== null) $runtime.checkGuid(value, walk);
             break;
         case "part":
-            if (value !== null)
-                $Graph.checkWidgetPart(value, walk);
+            if (value !== null) $Graph.checkWidgetPart(value, walk);
             break;
         case "modalities":
-            if (value !== null)
-                walk.collection(value, checkWidgetSessionModalities);
+            if (value !== null) walk.collection(value, checkWidgetSessionModalities);
             break;
         case "averageJitter":
-            if (value !== null)
-                $runtime.checkDuration(value, walk);
+            if (value !== null) $runtime.checkDuration(value, walk);
             break;
         case "startDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "endDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         default:
             return false;
     }
     return true;
 }
-/**
- * @see callrecords-widgetsession.md
- */
+
 export const WidgetSessionModalities = {
     Audio: "audio",
     Video: "video",
@@ -81,11 +71,11 @@ export const WidgetSessionModalities = {
     UnknownFutureValue: "unknownFutureValue",
 };
 const membersOfWidgetSessionModalities = /*#__PURE__*/ $runtime.memberSet(["audio", "video", "data", "unknownFutureValue"]);
-/** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
+
 export function isWidgetSessionModalities(value) {
     return $runtime.isMember(value, membersOfWidgetSessionModalities);
 }
-/** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
+
 export function checkWidgetSessionModalities(value, walk) {
     walk.member(value, membersOfWidgetSessionModalities, "callRecords.widgetSessionModalities");
 }

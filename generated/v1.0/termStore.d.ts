@@ -4,6 +4,7 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
+
 /**
  * A term store group is a named container for a collection of sets.
  * @see termstore-group.md
@@ -21,16 +22,22 @@ export interface Group extends $Graph.Entity {
     /** The term sets that the group contains. */
     sets?: Set[] | null;
 }
+
 /** Whether `value` is a valid `termStore.group`. Stops at the first problem; validateGroup lists them all. */
 export declare function isGroup(value: unknown): value is Group;
+
 /** Every way `value` differs from a valid `termStore.group`, each with its JSON path; empty when there is none. */
 export declare function validateGroup(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `termStore.group`. */
 export declare function assertGroup(value: unknown, options?: $runtime.ValidationOptions): asserts value is Group;
+
 /** Checks a value declared as `termStore.group`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkGroup(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `termStore.group` by name; false when `termStore.group` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfGroup(name: string, value: unknown, walk: $runtime.Walk): boolean;
+
 /**
  * Represents a set of terms that lives in a term store group.
  * @see termstore-set.md
@@ -46,13 +53,18 @@ export interface Set extends $Graph.Entity {
     /** The term store group that the set belongs to. */
     parentGroup?: Group | null;
 }
+
 /** Whether `value` is a valid `termStore.set`. Stops at the first problem; validateSet lists them all. */
 export declare function isSet(value: unknown): value is Set;
+
 /** Every way `value` differs from a valid `termStore.set`, each with its JSON path; empty when there is none. */
 export declare function validateSet(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
+
 /** Throws a ValidationError listing every issue unless `value` is a valid `termStore.set`. */
 export declare function assertSet(value: unknown, options?: $runtime.ValidationOptions): asserts value is Set;
+
 /** Checks a value declared as `termStore.set`, as the type its `@odata.type` names. A building block of the guards. */
 export declare function checkSet(value: unknown, walk: $runtime.Walk): void;
+
 /** Checks a property of `termStore.set` by name; false when `termStore.set` neither declares nor inherits it. A building block of the guards. */
 export declare function propertyOfSet(name: string, value: unknown, walk: $runtime.Walk): boolean;

@@ -4,22 +4,21 @@
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
-/** Whether `value` is a valid `termStore.group`. Stops at the first problem; validateGroup lists them all. */
+
 export function isGroup(value) {
     return $runtime.isValid(checkGroup, value);
 }
-/** Every way `value` differs from a valid `termStore.group`, each with its JSON path; empty when there is none. */
+
 export function validateGroup(value, options) {
     return $runtime.validate(checkGroup, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `termStore.group`. */
+
 export function assertGroup(value, options) {
     $runtime.assertValid(checkGroup, value, options, "termStore.group");
 }
-/** Checks a value declared as `termStore.group`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkGroup(value, walk) {
-    if (!walk.enterObject(value, "object (termStore.group)"))
-        return;
+    if (!walk.enterObject(value, "object (termStore.group)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -32,46 +31,41 @@ export function checkGroup(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `termStore.group` by name; false when `termStore.group` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfGroup(name, value, walk) {
     switch (name) {
         case "createdDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "description":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "displayName":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "sets":
-            if (value !== null)
-                walk.collection(value, checkSet);
+            if (value !== null) walk.collection(value, checkSet);
             break;
         default:
             return $Graph.propertyOfEntity(name, value, walk);
     }
     return true;
 }
-/** Whether `value` is a valid `termStore.set`. Stops at the first problem; validateSet lists them all. */
+
 export function isSet(value) {
     return $runtime.isValid(checkSet, value);
 }
-/** Every way `value` differs from a valid `termStore.set`, each with its JSON path; empty when there is none. */
+
 export function validateSet(value, options) {
     return $runtime.validate(checkSet, value, options);
 }
-/** Throws a ValidationError listing every issue unless `value` is a valid `termStore.set`. */
+
 export function assertSet(value, options) {
     $runtime.assertValid(checkSet, value, options, "termStore.set");
 }
-/** Checks a value declared as `termStore.set`, as the type its `@odata.type` names. A building block of the guards. */
+
 export function checkSet(value, walk) {
-    if (!walk.enterObject(value, "object (termStore.set)"))
-        return;
+    if (!walk.enterObject(value, "object (termStore.set)")) return;
     const odataType = walk.odataType(value);
     switch (odataType) {
         case undefined:
@@ -84,20 +78,17 @@ export function checkSet(value, walk) {
     }
     walk.leaveObject();
 }
-/** Checks a property of `termStore.set` by name; false when `termStore.set` neither declares nor inherits it. A building block of the guards. */
+
 export function propertyOfSet(name, value, walk) {
     switch (name) {
         case "createdDateTime":
-            if (value !== null)
-                $runtime.checkDateTimeOffset(value, walk);
+            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
             break;
         case "description":
-            if (value !== null)
-                $runtime.checkString(value, walk);
+            if (value !== null) $runtime.checkString(value, walk);
             break;
         case "parentGroup":
-            if (value !== null)
-                checkGroup(value, walk);
+            if (value !== null) checkGroup(value, walk);
             break;
         default:
             return $Graph.propertyOfEntity(name, value, walk);

@@ -3,18 +3,21 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { OutputCache } from './outputCache.js';
 import { PageCache } from './pageCache.js';
+import { TypeCache } from './typeCache.js';
 
 const CACHE_SUBDIR = path.join('node_modules', '.cache', 'graph-docs-typegen');
 
-/** The two caches of a run, and the problems found in them (warnings about the cache, not the docs). */
+/** The caches of a run, and the problems found in them (warnings about the cache, not the docs). */
 export class GeneratorCache {
   readonly problems: Diagnostic[] = [];
   readonly pages: PageCache;
   readonly outputs: OutputCache;
+  readonly types: TypeCache;
 
   constructor(dir: string) {
     this.pages = new PageCache(dir, this.problems);
     this.outputs = new OutputCache(dir, this.problems);
+    this.types = new TypeCache(dir, this.problems);
   }
 }
 

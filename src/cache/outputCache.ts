@@ -68,25 +68,22 @@ export class OutputCache {
  * contents back to back: the bulk of an output is text, which JSON would escape and unescape.
  */
 function encode(output: VersionOutput): Buffer {
-  const { sources, files, ...rest } = output;
-  const contents = [...sources, ...files].map((file) => Buffer.from(file.content));
-  const indexOf = (list: { path: string }[], offset: number): FileIndex =>
-    ({ index: list.map((file, position) => [file.path, contents[offset + position].length]) });
-  const header = { rest, sources: indexOf(sources, 0), files: indexOf(files, sources.length) };
+  const { files, ...rest } = output;
+  const contents = files.map((file) => Buffer.from(file.content));
+  const header = { rest, files: { index: files.map((file, position) => [file.path, contents[position].length]) } satisfies FileIndex };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...contents]);
 }
 
 function decode(payload: Buffer): VersionOutput {
   const newline = payload.indexOf(0x0a);
-  const header = JSON.parse(payload.toString('utf8', 0, newline)) as { rest: Omit<VersionOutput, 'sources' | 'files'>; sources: FileIndex; files: FileIndex };
+  const header = JSON.parse(payload.toString('utf8', 0, newline)) as { rest: Omit<VersionOutput, 'files'>; files: FileIndex };
   let offset = newline + 1;
   const read = ({ index }: FileIndex) => index.map(([file, length]) => {
     const content = payload.toString('utf8', offset, offset + length);
     offset += length;
     return { path: file, content };
   });
-  const sources = read(header.sources);
   const files = read(header.files);
   if (offset !== payload.length) throw new Error('contents do not match the index');
-  return { ...header.rest, sources, files };
+  return { ...header.rest, files };
 }

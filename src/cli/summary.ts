@@ -17,7 +17,7 @@ export function summaryTable(figures: RunFigures, paint: Painter): string {
   const count = (predicate: (output: VersionOutput) => number) => outputs.reduce((sum, output) => sum + predicate(output), 0);
   const types = count((output) => output.model.types.filter((type) => type.kind !== 'enum').length);
   const enums = count((output) => output.model.types.filter((type) => type.kind === 'enum').length);
-  const guards = count((output) => output.sources.reduce((sum, source) => sum + (source.content.match(/^export function is[A-Z]\w*\(/gm)?.length ?? 0), 0));
+  const guards = count((output) => output.files.reduce((sum, file) => sum + (file.path.endsWith('.d.ts') ? file.content.match(/^export declare function is[A-Z]\w*\(/gm)?.length ?? 0 : 0), 0));
   const rows: [string, string][] = [
     ['pages', String(count((output) => output.pages))],
     ['types', String(types)],

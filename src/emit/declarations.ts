@@ -14,7 +14,7 @@ const PRIMITIVE_TS: Record<string, string> = {
 };
 
 export function typeText(ref: TypeRef, context: ModuleContext): string {
-  return ref.kind === 'primitive' ? PRIMITIVE_TS[ref.name] : context.reference(ref.fullName);
+  return ref.kind === 'primitive' ? PRIMITIVE_TS[ref.name] : context.reference(ref.fullName, 'declarations');
 }
 
 export function propertyTypeText(property: PropertyDef, context: ModuleContext): string {
@@ -23,12 +23,21 @@ export function propertyTypeText(property: PropertyDef, context: ModuleContext):
   return property.nullable && element !== 'unknown' ? `${base} | null` : base;
 }
 
-export function interfaceStatement(type: ObjectTypeDef, context: ModuleContext): StatementStructures {
-  return {
+/**
+ * What one declaration puts in its module's two files: the `.d.ts` statements, and the `.js`
+ * ones (none for an interface). Written straight from the model, so nothing is transpiled.
+ */
+export interface ModuleParts {
+  declarations: (StatementStructures | string)[];
+  javascript: (StatementStructures | string)[];
+}
+
+export function interfaceParts(type: ObjectTypeDef, context: ModuleContext): ModuleParts {
+  const declaration: StatementStructures = {
     kind: StructureKind.Interface,
     name: context.localName(fullNameOf(type)),
     isExported: true,
-    extends: type.baseType ? [context.reference(type.baseType)] : undefined,
+    extends: type.baseType ? [context.reference(type.baseType, 'declarations')] : undefined,
     docs: context.docs(type.description, { source: sourceOf(type.sources[0]?.file) }),
     properties: type.properties.map((property) => ({
       kind: StructureKind.PropertySignature,
@@ -38,6 +47,7 @@ export function interfaceStatement(type: ObjectTypeDef, context: ModuleContext):
       docs: context.docs(property.description, { readOnly: property.readOnly, maxLength: property.maxLength }),
     })),
   };
+  return { declarations: [declaration], javascript: [] };
 }
 
 /** Enum member keys in the Kiota style: PascalCase, made unique and valid. */
@@ -51,35 +61,42 @@ export function enumMemberKeys(type: EnumTypeDef): string[] {
   });
 }
 
-export function enumStatements(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): (StatementStructures | string)[] {
+export function enumParts(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): ModuleParts {
   const name = context.localName(fullNameOf(type));
   const docs = context.docs(type.description, { source: sourceOf(type.sources[0]?.file) });
   const values = type.members.map((member) => JSON.stringify(member.name));
   const keys = enumMemberKeys(type);
   if (style === 'union') {
-    return [{ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: values.join(' | ') || 'never' }];
+    return { declarations: [{ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: values.join(' | ') || 'never' }], javascript: [] };
   }
   if (style === 'enum') {
-    return [{
-      kind: StructureKind.Enum, name, isExported: true, docs,
-      members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: context.docs(type.members[index].description) })),
-    }];
+    const assignments = keys.map((key, index) => `    ${name}[${JSON.stringify(key)}] = ${values[index]};\n`);
+    return {
+      declarations: [{
+        kind: StructureKind.Enum, name, isExported: true, hasDeclareKeyword: true, docs,
+        members: keys.map((key, index) => ({ name: key, value: type.members[index].name, docs: context.docs(type.members[index].description) })),
+      }],
+      // What TypeScript compiles a string enum to.
+      javascript: [`export var ${name};\n(function (${name}) {\n${assignments.join('')}})(${name} || (${name} = {}));`],
+    };
   }
-  // Written as text: ts-morph indents a multi-line initializer relative to the declaration.
-  const members = keys.map((key, index) => {
-    const memberDoc = context.docs(type.members[index].description);
-    return `${memberDoc ? `    /** ${memberDoc[0].replace(/\n/g, ' ')} */\n` : ''}    ${key}: ${values[index]},\n`;
-  });
-  return [
-    `${docs ? jsDocBlock(docs[0]) : ''}export const ${name} = {\n${members.join('')}} as const;`,
-    { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]` },
-  ];
+  // Written as text: ts-morph indents a multi-line type or initializer relative to the declaration.
+  const memberLines = (separator: string, prefix: string, withDocs: boolean) => keys.map((key, index) => {
+    const memberDoc = withDocs ? context.docs(type.members[index].description) : undefined;
+    return `${memberDoc ? `    /** ${memberDoc[0].replace(/\n/g, ' ')} */\n` : ''}    ${prefix}${key}: ${values[index]}${separator}\n`;
+  }).join('');
+  return {
+    declarations: [
+      `${docs ? jsDocBlock(docs[0]) : ''}export declare const ${name}: {\n${memberLines(';', 'readonly ', true)}};`,
+      { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]` },
+    ],
+    javascript: [`export const ${name} = {\n${memberLines(',', '', false)}};`],
+  };
 }
 
 function jsDocBlock(doc: string): string {
   return `/**\n${doc.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
 }
-
 
 function sourceOf(file: string | undefined): string | undefined {
   return file ? file.replace(/\\/g, '/') : undefined;

@@ -1,10 +1,12 @@
-import { Project, type StatementStructures } from 'ts-morph';
+import { createHash } from 'node:crypto';
 import type { Model, TypeDef } from '../model/types.js';
-import { enumStatements, interfaceStatement, type EnumStyle } from './declarations.js';
-import { GuardIndex, guardStatements, runtimeExport, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
+import type { EnumStyle } from './declarations.js';
+import { emitType, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
+import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
 import { renderHeader } from './header.js';
+import { transpileRuntime } from './javascript.js';
 import type { Templates } from './templates.js';
-import { ModuleContext } from './module.js';
+import { importLines, type ReferenceUse } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
 import { compareText } from '../compareText.js';
 
@@ -25,43 +27,85 @@ export interface EmitOptions {
   guards?: boolean;
 }
 
-/** Turns one API version's model into TypeScript modules: one per namespace, plus an index. */
-export function emitModel(model: Model, options: EmitOptions): { files: SourceFile[]; names: NameTable } {
+export interface EmitResult {
+  files: SourceFile[];
+  names: NameTable;
+  /** Every type's share of its module, by its key (see typeKeys): what the next run may reuse. */
+  emitted: Map<string, EmittedType>;
+}
+
+/**
+ * Turns one API version's model into what the package ships: a `.js` and a `.d.ts` per namespace,
+ * plus an index (and the guards' runtime). Each type's share of both files is printed from
+ * ts-morph structures, without parsing or transpiling, unless `reuse` holds it from a run that
+ * emitted the same type in the same surroundings.
+ */
+export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): EmitResult {
   const names = buildNameTable(model, options.namingOverrides);
-  const project = new Project({ useInMemoryFileSystem: true });
+  const guards = options.guards === false ? undefined : new GuardIndex(model);
+  const context: TypeEmitContext = { names, jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
+  const keys = typeKeys(model, context);
+  const emitted = new Map<string, EmittedType>();
   const byNamespace = new Map<string, TypeDef[]>();
   for (const type of model.types) {
     const list = byNamespace.get(type.namespace) ?? [];
     list.push(type);
     byNamespace.set(type.namespace, list);
   }
-  const guards = options.guards === false ? undefined : new GuardIndex(model);
   const files: SourceFile[] = [];
   for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
-    const context = new ModuleContext(namespace, names, options.templates.jsdoc);
-    const statements: (StatementStructures | string)[] = types.flatMap((type) => [
-      ...(type.kind === 'enum' ? enumStatements(type, context, options.enumStyle) : [interfaceStatement(type, context)]),
-      ...(guards ? guardStatements(type, context, guards) : []),
-    ]);
-    const body = project.createSourceFile(`/${context.moduleName}.ts`, { statements }, { overwrite: true }).getFullText();
-    const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: context.moduleName });
-    const imports = [...(guards ? [runtimeImport(names)] : []), ...context.importLines()];
-    files.push({ path: `${context.moduleName}.ts`, content: `${header}\n${imports.length ? imports.join('\n') + '\n\n' : ''}${body}` });
+    const shares = types.map((type) => {
+      const key = keys.get(type)!;
+      const share = emitted.get(key) ?? reuse?.get(key) ?? emitType(type, context);
+      emitted.set(key, share);
+      return share;
+    });
+    const moduleName = names.moduleNames.get(namespace)!;
+    const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
+    const module = (use: ReferenceUse): string => {
+      const imports = [...(guards ? [runtimeImport(names)] : []), ...importLines(shares.flatMap((share) => share.imports[use]), names)];
+      const bodies = shares.map((share) => share[use]).filter((text) => text.length > 0);
+      return `${header}${imports.length ? imports.join('\n') + '\n' : ''}${bodies.map((body) => `\n${body}`).join('')}`;
+    };
+    files.push({ path: `${moduleName}.d.ts`, content: module('declarations') });
+    files.push({ path: `${moduleName}.js`, content: module('javascript') });
   }
-  if (guards) {
-    files.push({ path: `${runtimeModuleName(names)}.ts`, content: runtimeSource(model.apiVersion, options.templates, names, options.checkFormats ?? false) });
-  }
-  files.push({ path: 'index.ts', content: indexModule(model, names, options) });
-  return { files: files.sort((a, b) => compareText(a.path, b.path)), names };
+  if (guards) files.push(...runtimeModule(model, options, names, emitted, reuse));
+  files.push(...indexModule(model, names, options));
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), names, emitted };
 }
 
-function indexModule(model: Model, names: NameTable, options: EmitOptions): string {
-  const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: 'index' });
-  const lines: string[] = [];
-  if (names.moduleNames.has(ROOT_NAMESPACE)) lines.push(`export * from './graph.js';`);
-  if (options.guards !== false) lines.push(runtimeExport(names));
-  for (const [namespace, exported] of [...names.exportNames].sort()) {
-    lines.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}.js';`);
+/** The runtime's `.js` and `.d.ts`, kept with the types' shares: transpiling it takes longer than printing a type. */
+function runtimeModule(
+  model: Model, options: EmitOptions, names: NameTable, emitted: Map<string, EmittedType>, reuse: ReadonlyMap<string, EmittedType> | undefined,
+): SourceFile[] {
+  const moduleName = runtimeModuleName(names);
+  const source = runtimeSource(model.apiVersion, options.templates, names, options.checkFormats ?? false);
+  const key = `runtime ${createHash('sha256').update(`${moduleName}\0${source}`).digest('hex')}`;
+  let share = reuse?.get(key);
+  if (!share) {
+    const [javascript, declarations] = transpileRuntime(moduleName, source);
+    share = { javascript: javascript.content, declarations: declarations.content, imports: { declarations: [], javascript: [] } };
   }
-  return `${header}\n${lines.join('\n')}\n${lines.length ? '' : 'export {};\n'}`;
+  emitted.set(key, share);
+  return [{ path: `${moduleName}.js`, content: share.javascript }, { path: `${moduleName}.d.ts`, content: share.declarations }];
+}
+
+/** index.js and index.d.ts: the root namespace's names, the runtime's, and one namespace object per other namespace. */
+function indexModule(model: Model, names: NameTable, options: EmitOptions): SourceFile[] {
+  const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: 'index' });
+  const lines = (runtime: string[]): string => {
+    const exports: string[] = [];
+    if (names.moduleNames.has(ROOT_NAMESPACE)) exports.push(`export * from './graph.js';`);
+    exports.push(...runtime);
+    for (const [namespace, exported] of [...names.exportNames].sort()) {
+      exports.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}.js';`);
+    }
+    return `${header}${exports.join('\n')}\n${exports.length ? '' : 'export {};\n'}`;
+  };
+  const runtime = options.guards === false ? undefined : runtimeExports(names);
+  return [
+    { path: 'index.d.ts', content: lines(runtime ? [runtime.declarations] : []) },
+    { path: 'index.js', content: lines(runtime ? [runtime.javascript] : []) },
+  ];
 }

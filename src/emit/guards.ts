@@ -1,12 +1,10 @@
-import {
-  StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type OptionalKind,
-  type ParameterDeclarationStructure, type StatementStructures,
-} from 'ts-morph';
+import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { fullNameOf, type EnumTypeDef, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
 import { renderHeader } from './header.js';
 import { renderTemplate, type Templates } from './templates.js';
 import { commentText } from './jsdoc.js';
 import type { ModuleContext } from './module.js';
+import type { ModuleParts } from './declarations.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
 import { compareText } from '../compareText.js';
 
@@ -54,9 +52,13 @@ export function runtimeImport(names: NameTable): string {
   return `import * as ${RUNTIME_ALIAS} from './${runtimeModuleName(names)}.js';`;
 }
 
-/** The line index.ts re-exports the runtime's public names with. */
-export function runtimeExport(names: NameTable): string {
-  return `export { ValidationError, type ValidationIssue, type ValidationOptions } from './${runtimeModuleName(names)}.js';`;
+/** The lines index.d.ts and index.js re-export the runtime's public names with. */
+export function runtimeExports(names: NameTable): { declarations: string; javascript: string } {
+  const from = `from './${runtimeModuleName(names)}.js';`;
+  return {
+    declarations: `export { ValidationError, type ValidationIssue, type ValidationOptions } ${from}`,
+    javascript: `export { ValidationError } ${from}`,
+  };
 }
 
 /** The runtime module: the runtime template, its defaults filled in, under the file header. */
@@ -114,23 +116,27 @@ export class GuardIndex {
   }
 }
 
-/** The guard declarations to place after a type's own declaration, in its namespace's module. */
-export function guardStatements(type: TypeDef, context: ModuleContext, index: GuardIndex): StatementStructures[] {
-  return type.kind === 'enum' ? enumGuards(type, context) : objectGuards(type, context, index);
+/** The guards to place after a type's own declaration, in its namespace's module. */
+export function guardParts(type: TypeDef, context: ModuleContext, index: GuardIndex): ModuleParts {
+  const functions = type.kind === 'enum' ? enumGuards(type, context) : objectGuards(type, context, index);
+  return {
+    declarations: functions.map(declaredFunction),
+    javascript: [...(type.kind === 'enum' ? [memberSet(type, context)] : []), ...functions.map(javascriptFunction)],
+  };
 }
 
-function enumGuards(type: EnumTypeDef, context: ModuleContext): StatementStructures[] {
+/** `membersOfX`, the set an enum's guards look values up in; module-private, so only in the `.js`. */
+function memberSet(type: EnumTypeDef, context: ModuleContext): string {
+  const listed = type.members.map((member) => JSON.stringify(member.name)).join(', ');
+  return `const ${PREFIX.members + context.localName(fullNameOf(type))} = /*#__PURE__*/ ${RUNTIME_ALIAS}.memberSet([${listed}]);`;
+}
+
+function enumGuards(type: EnumTypeDef, context: ModuleContext): GuardFunction[] {
   const name = context.localName(fullNameOf(type));
   const members = PREFIX.members + name;
   const evolvable = type.members.some((member) => member.name === 'unknownFutureValue');
-  const listed = type.members.map((member) => JSON.stringify(member.name)).join(', ');
   return [
     {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: members, initializer: `/*#__PURE__*/ ${RUNTIME_ALIAS}.memberSet([${listed}])` }],
-    },
-    exportedFunction({
       name: PREFIX.is + name,
       docs: [
         `Whether \`value\` is a${type.flags ? ' single' : ''} ${docName(type)} member.`
@@ -139,44 +145,44 @@ function enumGuards(type: EnumTypeDef, context: ModuleContext): StatementStructu
       parameters: [{ name: 'value', type: 'unknown' }],
       returnType: `value is ${name}`,
       statements: [`return ${RUNTIME_ALIAS}.isMember(value, ${members});`],
-    }),
-    exportedFunction({
+    },
+    {
       name: PREFIX.check + name,
       docs: [`Checks a value declared as ${docName(type)}${type.flags ? ': members separated by commas' : ''}. A building block of the guards.`],
       parameters: [{ name: 'value', type: 'unknown' }, { name: 'walk', type: `${RUNTIME_ALIAS}.Walk` }],
       returnType: 'void',
       statements: [`walk.${type.flags ? 'flags' : 'member'}(value, ${members}, ${JSON.stringify(displayName(type))});`],
-    }),
+    },
   ];
 }
 
-function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures[] {
+function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): GuardFunction[] {
   const name = context.localName(fullNameOf(type));
   const check = PREFIX.check + name;
   const shown = JSON.stringify(displayName(type));
   const options = { name: 'options', type: `${RUNTIME_ALIAS}.ValidationOptions`, hasQuestionToken: true };
   return [
-    exportedFunction({
+    {
       name: PREFIX.is + name,
       docs: [`Whether \`value\` is a valid ${docName(type)}. Stops at the first problem; ${PREFIX.validate + name} lists them all.`],
       parameters: [{ name: 'value', type: 'unknown' }],
       returnType: `value is ${name}`,
       statements: [`return ${RUNTIME_ALIAS}.isValid(${check}, value);`],
-    }),
-    exportedFunction({
+    },
+    {
       name: PREFIX.validate + name,
       docs: [`Every way \`value\` differs from a valid ${docName(type)}, each with its JSON path; empty when there is none.`],
       parameters: [{ name: 'value', type: 'unknown' }, options],
       returnType: `${RUNTIME_ALIAS}.ValidationIssue[]`,
       statements: [`return ${RUNTIME_ALIAS}.validate(${check}, value, options);`],
-    }),
-    exportedFunction({
+    },
+    {
       name: PREFIX.assert + name,
       docs: [`Throws a ValidationError listing every issue unless \`value\` is a valid ${docName(type)}.`],
       parameters: [{ name: 'value', type: 'unknown' }, options],
       returnType: `asserts value is ${name}`,
       statements: [`${RUNTIME_ALIAS}.assertValid(${check}, value, options, ${shown});`],
-    }),
+    },
     dispatchFunction(type, context, index),
     propertyFunction(type, context, index),
   ];
@@ -187,7 +193,7 @@ function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardI
  * X itself (also when it names none) or a type derived from X. Only X's derived types are listed,
  * so using one guard does not pull in unrelated ones.
  */
-function dispatchFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures {
+function dispatchFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): GuardFunction {
   const concreteTypes = [type, ...index.derivedFrom(type)];
   const cases = concreteTypes.flatMap((concrete, position) => [
     ...(position === 0 ? ['case undefined:'] : []),
@@ -199,7 +205,7 @@ function dispatchFunction(type: ObjectTypeDef, context: ModuleContext, index: Gu
   const expectedType = concreteTypes.length > 1
     ? `#${fullNameOf(type)} or a type derived from it`
     : `#${fullNameOf(type)}`;
-  return exportedFunction({
+  return {
     name: PREFIX.check + context.localName(fullNameOf(type)),
     docs: [`Checks a value declared as ${docName(type)}, as the type its \`@odata.type\` names. A building block of the guards.`],
     parameters: [{ name: 'value', type: 'unknown' }, { name: 'walk', type: `${RUNTIME_ALIAS}.Walk` }],
@@ -215,7 +221,7 @@ function dispatchFunction(type: ObjectTypeDef, context: ModuleContext, index: Gu
       '}',
       'walk.leaveObject();',
     ].join('\n')],
-  });
+  };
 }
 
 /** How to check an object's properties once its type is known: open types accept any others. */
@@ -230,7 +236,7 @@ function propertiesCheck(type: ObjectTypeDef, context: ModuleContext, index: Gua
  * `propertyOfX`: a switch on the property name with a case for each property X declares; the
  * others go to the base type's, and past the root base type are unknown (false).
  */
-function propertyFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): StatementStructures {
+function propertyFunction(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): GuardFunction {
   const base = index.baseOf(type);
   const unknown = base ? `return ${guardReference(context, PREFIX.property, base)}(name, value, walk);` : 'return false;';
   const declared = uniqueByName(type.properties);
@@ -248,7 +254,7 @@ function propertyFunction(type: ObjectTypeDef, context: ModuleContext, index: Gu
   ];
   // Without a base or properties the parameters go unused: the underscore says so to linters.
   const unused = declared.length === 0 && !base ? '_' : '';
-  return exportedFunction({
+  return {
     name: PREFIX.property + context.localName(fullNameOf(type)),
     docs: [`Checks a property of ${docName(type)} by name; false when ${docName(type)} neither declares nor inherits it. A building block of the guards.`],
     parameters: [
@@ -259,7 +265,7 @@ function propertyFunction(type: ObjectTypeDef, context: ModuleContext, index: Gu
     returnType: 'boolean',
     // One statement, so that ts-morph puts no blank line after the switch.
     statements: [body.join('\n')],
-  });
+  };
 }
 
 /**
@@ -297,22 +303,28 @@ function primitiveCheck(name: PrimitiveName): string | undefined {
 
 /** A guard function of another type as code here: `checkX`, or `$Other.checkX` through its import. */
 function guardReference(context: ModuleContext, prefix: string, type: TypeDef): string {
-  const reference = context.reference(fullNameOf(type));
+  const reference = context.reference(fullNameOf(type), 'javascript');
   const dot = reference.lastIndexOf('.');
   return `${reference.slice(0, dot + 1)}${prefix}${reference.slice(dot + 1)}`;
 }
 
-interface FunctionParts {
+/** An exported guard function, from which both its declaration and its JavaScript are printed. */
+interface GuardFunction {
   name: string;
   /** Plain text, made safe for a comment here. */
   docs: string[];
-  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  parameters: { name: string; type: string; hasQuestionToken?: boolean }[];
   returnType: string;
   statements: string[];
 }
 
-function exportedFunction(parts: FunctionParts): FunctionDeclarationStructure {
-  return { kind: StructureKind.Function, isExported: true, ...parts, docs: parts.docs.map(commentText) };
+function declaredFunction({ name, docs, parameters, returnType }: GuardFunction): FunctionDeclarationStructure {
+  return { kind: StructureKind.Function, isExported: true, hasDeclareKeyword: true, name, docs: docs.map(commentText), parameters, returnType };
+}
+
+/** Documented in the `.d.ts`, which is what editors show. */
+function javascriptFunction({ name, parameters, statements }: GuardFunction): FunctionDeclarationStructure {
+  return { kind: StructureKind.Function, isExported: true, name, parameters: parameters.map((parameter) => ({ name: parameter.name })), statements };
 }
 
 /** How issues and docs name a type: its OData name, qualified below microsoft.graph (`callRecords.session`). */

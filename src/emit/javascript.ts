@@ -10,26 +10,24 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
- * Turns generated TypeScript modules into what the package ships: JavaScript and `.d.ts`
- * per module. Each file is transpiled on its own: the generated code annotates every export,
- * so no type checker is needed and this stays linear in the output size.
+ * The guards' runtime module (templates/runtime.ts, written in TypeScript so that a user's
+ * template is type-checked as it is written) as the package ships it: `.js` and `.d.ts`.
+ * It is small and annotates every export, so transpiling it on its own is quick and exact.
  */
-export function toJavaScript(sources: SourceFile[]): SourceFile[] {
-  return sources.flatMap((source) => {
-    const stem = source.path.replace(/\.ts$/, '');
-    const javascript = ts.transpileModule(source.content, { compilerOptions: COMPILER_OPTIONS, fileName: source.path }).outputText;
-    const declaration = ts.transpileDeclaration(source.content, { compilerOptions: COMPILER_OPTIONS, fileName: source.path });
-    const problems = declaration.diagnostics ?? [];
-    if (problems.length > 0) {
-      const message = ts.flattenDiagnosticMessageText(problems[0].messageText, '\n');
-      throw new Error(`Cannot declare ${source.path}: ${message}`);
-    }
-    const header = leadingLineComments(source.content);
-    return [
-      { path: `${stem}.js`, content: withHeader(header, stripSourceMap(javascript)) },
-      { path: `${stem}.d.ts`, content: withHeader(header, stripSourceMap(declaration.outputText)) },
-    ];
-  });
+export function transpileRuntime(moduleName: string, source: string): SourceFile[] {
+  const fileName = `${moduleName}.ts`;
+  const javascript = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName }).outputText;
+  const declaration = ts.transpileDeclaration(source, { compilerOptions: COMPILER_OPTIONS, fileName });
+  const problems = declaration.diagnostics ?? [];
+  if (problems.length > 0) {
+    const message = ts.flattenDiagnosticMessageText(problems[0].messageText, '\n');
+    throw new Error(`Cannot declare the runtime template: ${message}`);
+  }
+  const header = leadingLineComments(source);
+  return [
+    { path: `${moduleName}.js`, content: withHeader(header, stripSourceMap(javascript)) },
+    { path: `${moduleName}.d.ts`, content: withHeader(header, stripSourceMap(declaration.outputText)) },
+  ];
 }
 
 /** The generated-file header: transpiling may drop it from declarations, and the writer needs it. */

@@ -2,9 +2,12 @@ import { docText, type DocTags } from './jsdoc.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
 import type { Template } from './templates.js';
 
-/** What code written into one namespace's module needs: names, its imports, the JSDoc layout. */
+/** Where a reference to another module's name stands: in the `.d.ts` (a type) or the `.js` (a guard function). */
+export type ReferenceUse = 'declarations' | 'javascript';
+
+/** What code written into a namespace's module needs: names, the imports it makes, the JSDoc layout. */
 export class ModuleContext {
-  private readonly imported = new Set<string>();
+  private readonly imported: Record<ReferenceUse, Set<string>> = { declarations: new Set(), javascript: new Set() };
 
   constructor(readonly namespace: string, private readonly names: NameTable, private readonly jsdoc: Template) {}
 
@@ -22,21 +25,26 @@ export class ModuleContext {
     return this.names.typeNames.get(fullName)!;
   }
 
-  /** A type as code in this module: its bare name, or `$Other.Name` through a namespace import. */
-  reference(fullName: string): string {
+  /** A type (or its guard's name stem) as code in this module: its bare name, or `$Other.Name` through a namespace import. */
+  reference(fullName: string, use: ReferenceUse): string {
     const local = this.localName(fullName);
     const namespace = fullName.slice(0, fullName.lastIndexOf('.'));
     if (namespace.toLowerCase() === this.namespace.toLowerCase()) return local;
     const canonical = [...this.names.moduleNames.keys()].find((known) => known.toLowerCase() === namespace.toLowerCase())!;
-    this.imported.add(canonical);
+    this.imported[use].add(canonical);
     return `${importAlias(canonical, this.names)}.${local}`;
   }
 
-  /** `import * as $Graph from './graph.js'` lines for every other module referenced. */
-  importLines(): string[] {
-    return [...this.imported].sort().map((namespace) =>
-      `import * as ${importAlias(namespace, this.names)} from './${this.names.moduleNames.get(namespace)}.js';`);
+  /** The other namespaces referenced in one of the files. */
+  importedNamespaces(use: ReferenceUse): string[] {
+    return [...this.imported[use]].sort();
   }
+}
+
+/** `import * as $Graph from './graph.js'` lines for namespaces a module references. */
+export function importLines(namespaces: Iterable<string>, names: NameTable): string[] {
+  return [...new Set(namespaces)].sort().map((namespace) =>
+    `import * as ${importAlias(namespace, names)} from './${names.moduleNames.get(namespace)}.js';`);
 }
 
 /** `$` cannot occur in a documented name, so these aliases never clash with a type. */

@@ -19,7 +19,7 @@ if (!existsSync(CORPUS)) {
       const objects = output.model.types.filter((type) => type.kind !== 'enum');
       assert.ok(objects.length >= MINIMUM_TYPES[apiVersion], `${objects.length} object types`);
       assert.ok(output.files.some((file) => file.path === 'callRecords.d.ts'), 'callRecords namespace module');
-      assert.equal(typeCheck(output.sources).slice(0, 10), []);
+      assert.equal(typeCheck(output.files).slice(0, 10), []);
     });
   }
 }

@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitModel, type SourceFile } from '../../src/emit/files.js';
 import type { EnumStyle } from '../../src/emit/declarations.js';
-import { toJavaScript } from '../../src/emit/javascript.js';
 import type { EnumTypeDef, Model, ObjectTypeDef, PrimitiveName, PropertyDef, TypeRef } from '../../src/model/types.js';
 import { generateVersion, loadTemplates } from '../../src/pipeline.js';
+import { renderTemplate } from '../../src/emit/templates.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -125,30 +125,22 @@ type Loaded = Record<string, unknown>;
 
 const tempDirs: string[] = [];
 
-/** Transpiles the modules as the package ships them, writes them out and imports the index. */
-async function load(sources: SourceFile[]): Promise<Loaded> {
+/** Writes the modules out as the package ships them and imports the index. */
+async function load(files: SourceFile[]): Promise<Loaded> {
   const dir = await mkdtemp(join(tmpdir(), 'graph-docs-typegen-guards-'));
   tempDirs.push(dir);
   await writeFile(join(dir, 'package.json'), '{"type":"module"}');
-  for (const file of toJavaScript(sources)) await writeFile(join(dir, file.path), file.content);
+  for (const file of files) await writeFile(join(dir, file.path), file.content);
   return import(pathToFileURL(join(dir, 'index.js')).href) as Promise<Loaded>;
 }
 
-/** The diagnostics of the emitted TypeScript, checked together in memory under strict (and more). */
+/** The diagnostics of the emitted modules (see typeCheck), resolved as a bundler does, under strict and more. */
 function typeErrors(sources: SourceFile[]): string[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: {
-      strict: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true,
-      noImplicitOverride: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true,
-      declaration: true, isolatedDeclarations: true,
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts'],
-    },
+  return typeCheck(sources, {
+    noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noImplicitOverride: true,
+    exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true,
+    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
   });
-  for (const source of sources) project.createSourceFile(`/out/${source.path}`, source.content);
-  return project.getPreEmitDiagnostics().map((diagnostic) =>
-    `${diagnostic.getSourceFile()?.getBaseName()}:${diagnostic.getLineNumber()}: ${ts.flattenDiagnosticMessageText(diagnostic.getMessageText() as string | ts.DiagnosticMessageChain, '\n')}`);
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -158,7 +150,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const sampleModule = once(() => load(emit(SAMPLE_MODEL)));
 const betaOutput = once(() => generateVersion({ apiVersion: 'beta', dir: resolve('docs/beta'), outSubdir: 'beta' }, { enumStyle: 'const' }));
-const betaModule = once(async () => load((await betaOutput()).sources));
+const betaModule = once(async () => load((await betaOutput()).files));
 
 function guard(module: Loaded, name: string): (...args: unknown[]) => unknown {
   const found = module[name];
@@ -534,9 +526,9 @@ test('seed: assertRecordOperation throws a ValidationError', async () => {
 });
 
 test('seed: the beta output type-checks under strict, resolved as a bundler and as Node does', async () => {
-  const { sources } = await betaOutput();
-  assert.equal(typeErrors(sources), []);
-  assert.equal(typeCheck(sources), []);
+  const { files } = await betaOutput();
+  assert.equal(typeErrors(files), []);
+  assert.equal(typeCheck(files), []);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -568,13 +560,40 @@ const HOSTILE_MODEL: Model = {
   ],
 };
 
+test('emit: the runtime template type-checks as TypeScript under strict', () => {
+  const runtime = { path: 'runtime.ts', content: renderTemplate(TEMPLATES.runtime, { checkFormats: 'false' }) };
+  assert.equal(typeErrors([runtime]), []);
+});
+
+/** The names a module's `.d.ts` declares as values (functions, constants, enums). */
+function declaredValues(declarations: string): string[] {
+  return [...declarations.matchAll(/^export declare (?:function|const|enum) ([\w$]+)/gm)].map((match) => match[1]).sort();
+}
+
+test('emit: every module\'s JavaScript exports exactly the values its declarations promise', async () => {
+  for (const model of [SAMPLE_MODEL, HOSTILE_MODEL]) {
+    for (const style of ['const', 'union', 'enum'] as const) {
+      const files = emit(model, style);
+      const dir = await mkdtemp(join(tmpdir(), 'graph-docs-typegen-exports-'));
+      tempDirs.push(dir);
+      await writeFile(join(dir, 'package.json'), '{"type":"module"}');
+      for (const file of files) await writeFile(join(dir, file.path), file.content);
+      for (const file of files.filter((candidate) => candidate.path.endsWith('.js') && !/runtime|index/.test(candidate.path))) {
+        const exported = Object.keys(await import(pathToFileURL(join(dir, file.path)).href) as object).sort();
+        const declarations = files.find((candidate) => candidate.path === file.path.replace(/\.js$/, '.d.ts'))!.content;
+        assert.equal(exported, declaredValues(declarations), `${model.apiVersion} ${style} ${file.path}`);
+      }
+    }
+  }
+});
+
 test('emit: hostile type and property names type-check under strict', () => {
   for (const style of ['const', 'union', 'enum'] as const) assert.equal(typeErrors(emit(HOSTILE_MODEL, style)), [], style);
 });
 
 test('emit: hostile names work at run time, with enums shadowing the globals they are named after', async () => {
   const sources = emit(HOSTILE_MODEL);
-  assert.ok(sources.some((source) => source.path === 'graph-runtime.ts'), 'the runtime yields its name to the runtime namespace');
+  assert.ok(sources.some((source) => source.path === 'graph-runtime.js'), 'the runtime yields its name to the runtime namespace');
   const module = await load(sources);
   const given = JSON.parse('{"__proto__": 1, "constructor": "c", "": 2, "a.b": 3, "*/": 4, "123abc": "x", "toString": 5}');
   assert.equal(messages(validate(module, 'Array', given)), [
@@ -597,7 +616,7 @@ test('emit: hostile names work at run time, with enums shadowing the globals the
 });
 
 test('emit: top-level code is declarations only, so bundlers can drop unused guards', () => {
-  for (const source of toJavaScript(emit(SAMPLE_MODEL)).filter((file) => file.path.endsWith('.js') && file.path !== 'runtime.js')) {
+  for (const source of emit(SAMPLE_MODEL).filter((file) => file.path.endsWith('.js') && file.path !== 'runtime.js')) {
     const file = ts.createSourceFile(source.path, source.content, ts.ScriptTarget.ES2022, true);
     for (const statement of file.statements) {
       const text = statement.getText(file);
@@ -611,7 +630,7 @@ test('emit: top-level code is declarations only, so bundlers can drop unused gua
 });
 
 test('emit: a guard refers only to the types it needs; dispatch lists only derived types', () => {
-  const graph = emit(SAMPLE_MODEL).find((source) => source.path === 'graph.ts')!.content;
+  const graph = emit(SAMPLE_MODEL).find((source) => source.path === 'graph.js')!.content;
   const functionText = (name: string) => graph.slice(graph.indexOf(`export function ${name}(`), graph.indexOf('\n}\n', graph.indexOf(`export function ${name}(`)));
   const odataTypes = (text: string) => [...text.matchAll(/case "#([^"]+)":/g)].map((match) => match[1]);
   assert.equal(odataTypes(functionText('checkAttachment')), [
@@ -625,12 +644,12 @@ test('emit: a guard refers only to the types it needs; dispatch lists only deriv
 
 test('emit: no guards, no runtime, when guards is false', () => {
   const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', templates: TEMPLATES, guards: false }).files;
-  assert.equal(files.map((file) => file.path), ['graph.ts', 'index.ts', 'other.ts']);
+  assert.equal(files.map((file) => file.path), ['graph.d.ts', 'graph.js', 'index.d.ts', 'index.js', 'other.d.ts', 'other.js']);
   assert.not.match(files.map((file) => file.content).join('\n'), /\$runtime|isSample|ValidationError/);
 });
 
 test('emit: the index exports the runtime\'s public names, and the runtime ships as JavaScript and declarations', () => {
-  const files = toJavaScript(emit(SAMPLE_MODEL));
+  const files = emit(SAMPLE_MODEL);
   assert.match(files.find((file) => file.path === 'index.js')!.content, /export \{ ValidationError \} from '\.\/runtime\.js';/);
   assert.match(files.find((file) => file.path === 'index.d.ts')!.content, /ValidationIssue, type ValidationOptions/);
   assert.ok(files.some((file) => file.path === 'runtime.d.ts'));

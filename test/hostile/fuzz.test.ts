@@ -90,18 +90,20 @@ function generate(plan: RunPlan, sample: SamplePage[], templates: Awaited<Return
  * is the same template, so one copy is checked and each run's becomes a re-export of it.
  */
 function batchProject(runs: { run: number; files: SourceFile[] }[]): SourceFile[] {
-  let shared: string | undefined;
+  /** The runtime's `.js` and `.d.ts`, by extension. */
+  const shared = new Map<string, string>();
   const project: SourceFile[] = [];
   for (const { run, files } of runs) {
     const runtime = runtimeModules(files);
     for (const file of files) {
-      const isRuntime = runtime.has(file.path.replace(/\.ts$/, ''));
-      shared ??= isRuntime ? file.content : undefined;
-      const content = isRuntime && file.content === shared ? `export * from '../shared-runtime.js';\n` : file.content;
+      const extension = /(\.d)?\.ts$|\.js$/.exec(file.path)![0];
+      const isRuntime = runtime.has(file.path.slice(0, -extension.length));
+      if (isRuntime && !shared.has(extension)) shared.set(extension, file.content);
+      const content = isRuntime && file.content === shared.get(extension) ? `export * from '../shared/runtime.js';\n` : file.content;
       project.push({ path: `run-${run}/${file.path}`, content });
     }
   }
-  if (shared !== undefined) project.push({ path: 'shared-runtime.ts', content: shared });
+  for (const [extension, content] of shared) project.push({ path: `shared/runtime${extension}`, content });
   return project;
 }
 

@@ -13,7 +13,7 @@ parentPort!.on('message', async ({ id, dir, apiVersion }: GenerateRequest) => {
     const output = await generateVersion({ apiVersion, dir, outSubdir: '' }, { enumStyle: 'const', cacheDir: false });
     reply = {
       id, status: 'done', elapsedMs: performance.now() - started,
-      diagnostics: output.diagnostics, sources: output.sources, files: output.files,
+      diagnostics: output.diagnostics, files: output.files,
       types: output.model.types.map((type) => ({
         name: type.name, namespace: type.namespace, kind: type.kind,
         members: type.kind === 'enum' ? type.members.map((member) => member.name) : type.properties.map((property) => property.name),

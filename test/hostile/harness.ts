@@ -75,7 +75,7 @@ export interface GenerateRequest {
 }
 
 export type GenerateReply = { id: number; elapsedMs: number } & (
-  | { status: 'done'; diagnostics: Diagnostic[]; sources: SourceFile[]; files: SourceFile[]; types: TypeSummary[] }
+  | { status: 'done'; diagnostics: Diagnostic[]; files: SourceFile[]; types: TypeSummary[] }
   | { status: 'crashed'; error: string });
 
 export type Generation = Omit<Extract<GenerateReply, { status: 'done' }>, 'id'>;
@@ -205,7 +205,7 @@ export function outputPathProblems(files: SourceFile[]): string[] {
   });
 }
 
-/** The type-check errors of the emitted TypeScript, as `tsc --noEmit --strict` reports them; at most `limit`, then a count. */
+/** The type-check errors of the emitted modules, as `tsc --noEmit --strict --checkJs` reports them; at most `limit`, then a count. */
 export function typeErrors(sources: SourceFile[], limit = 12): string[] {
   const errors = typeCheck(sources).map((message) => `type-check: ${message}`);
   return errors.length > limit ? [...errors.slice(0, limit), `type-check: … and ${errors.length - limit} more`] : errors;

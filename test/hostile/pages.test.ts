@@ -303,8 +303,8 @@ for (const given of CASES) {
       ...missingDiagnostics(outcome.diagnostics, want.diagnostics ?? []),
       ...(want.clean ? hostileFiles.flatMap((file) => unwantedDiagnostics(outcome.diagnostics, file, want.diagnostics ?? [])) : []),
       ...outputPathProblems(outcome.files),
-      ...injectedCode([...outcome.sources, ...outcome.files]),
-      ...(outputPathProblems(outcome.sources).length > 0 ? [] : typeErrors(outcome.sources)),
+      ...injectedCode(outcome.files),
+      ...(outputPathProblems(outcome.files).length > 0 ? [] : typeErrors(outcome.files)),
     ];
     assert.ok(problems.length === 0, `${problems.length} problems (run took ${(outcome.elapsedMs / 1000).toFixed(1)} s):\n  ${problems.join('\n  ')}`);
   });
