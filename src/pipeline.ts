@@ -94,11 +94,15 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, folderName, pages: pageBytes.map((page) => page.key) });
   let output = outputKey ? cache?.outputs.read(outputKey) : undefined;
   if (!output) {
+    // Loaded only when something is emitted (loading ts-morph takes longer than a whole warm
+    // run), and started now: the main thread is free while worker threads parse.
+    const emitter = import('./emit/files.js');
+    emitter.catch(() => undefined);
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
     const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
     const typesKey = cache?.types.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, dir: path.resolve(input.dir) });
     const reuse = typesKey ? cache?.types.read(typesKey) : undefined;
-    const built = await buildVersion(input.apiVersion, pages, { ...options, templates, folderName }, reuse);
+    const built = buildVersion(await emitter, input.apiVersion, pages, { ...options, templates, folderName }, reuse);
     output = built.output;
     if (outputKey) cache?.outputs.write(outputKey, output);
     if (typesKey && !sameKeys(reuse, built.emitted)) cache?.types.write(typesKey, built.emitted);
@@ -107,16 +111,14 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   return cacheProblems.length > 0 ? { ...output, diagnostics: [...output.diagnostics, ...cacheProblems] } : output;
 }
 
-async function buildVersion(
-  apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
+function buildVersion(
+  { emitModel }: typeof import('./emit/files.js'), apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
   reuse: ReadonlyMap<string, EmittedType> | undefined,
-): Promise<{ output: VersionOutput; emitted: Map<string, EmittedType> }> {
+): { output: VersionOutput; emitted: Map<string, EmittedType> } {
   const built = buildModel(apiVersion, pages, { folderName: options.folderName });
   const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
-  // Loaded only when something is emitted: loading ts-morph takes longer than a whole warm run.
-  const { emitModel } = await import('./emit/files.js');
   const { files, names, emitted } = emitModel(model, {
     enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true,
     checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},

@@ -20,9 +20,9 @@ interface FileIndex {
 }
 
 /**
- * A whole version's output (model, diagnostics, TypeScript, JavaScript and declarations) by the
- * bytes of all its pages and the options: a run in which no page changed skips the model, the
- * emitter and the transpiler, which cost far more than parsing once the pages are cached.
+ * A whole version's output (model, diagnostics, JavaScript and declarations) by the bytes of all
+ * its pages and the options: a run in which no page changed skips the model and the emitter,
+ * which cost far more than reading the cached pages.
  */
 export class OutputCache {
   private readonly fingerprint = codeFingerprint([GENERATOR], filesIn(TEMPLATES));

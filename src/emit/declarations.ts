@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from './tsMorph.js';
 import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
 import { propertyKey, pascalCase } from './naming.js';
 import type { ModuleContext } from './module.js';

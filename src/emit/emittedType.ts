@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from './tsMorph.js';
 import { fullNameOf, type Model, type TypeDef } from '../model/types.js';
 import { enumParts, interfaceParts, type EnumStyle } from './declarations.js';
 import type { GuardIndex } from './guards.js';

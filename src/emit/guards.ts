@@ -1,4 +1,5 @@
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './tsMorph.js';
 import { fullNameOf, type EnumTypeDef, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
 import { renderHeader } from './header.js';
 import { renderTemplate, type Templates } from './templates.js';
