@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { StatementStructures } from 'ts-morph';
 import { printStructure, StructureKind } from './tsMorph.js';
 import { fullNameOf, type Model, type TypeDef } from '../model/types.js';
@@ -28,19 +28,41 @@ export interface TypeEmitContext {
   guards?: GuardIndex;
 }
 
-export function emitType(type: TypeDef, context: TypeEmitContext): EmittedType {
-  const module = new ModuleContext(type.namespace, context.names, context.jsdoc);
-  const own = type.kind === 'enum' ? enumParts(type, module, context.enumStyle) : interfaceParts(type, module);
-  const checks = context.guards ? guardParts(type, module, context.guards) : { declarations: [], javascript: [] };
-  return {
-    declarations: print([...own.declarations, ...checks.declarations]),
-    javascript: print([...own.javascript, ...checks.javascript]),
-    imports: { declarations: module.importedNamespaces('declarations'), javascript: module.importedNamespaces('javascript') },
-  };
+/** The types' shares, in order. Printed in one batch per file kind: ts-morph's printer costs much to set up. */
+export function emitTypes(types: TypeDef[], context: TypeEmitContext): EmittedType[] {
+  const parts = types.map((type) => {
+    const module = new ModuleContext(type.namespace, context.names, context.jsdoc);
+    const own = type.kind === 'enum' ? enumParts(type, module, context.enumStyle) : interfaceParts(type, module);
+    const checks = context.guards ? guardParts(type, module, context.guards) : { declarations: [], javascript: [] };
+    return {
+      declarations: [...own.declarations, ...checks.declarations],
+      javascript: [...own.javascript, ...checks.javascript],
+      imports: { declarations: module.importedNamespaces('declarations'), javascript: module.importedNamespaces('javascript') },
+    };
+  });
+  const declarations = printEach(parts.map((part) => part.declarations));
+  const javascript = printEach(parts.map((part) => part.javascript));
+  return parts.map((part, index) => ({ declarations: declarations[index], javascript: javascript[index], imports: part.imports }));
 }
 
-function print(statements: (StatementStructures | string)[]): string {
-  return statements.length === 0 ? '' : printStructure({ kind: StructureKind.SourceFile, statements });
+/**
+ * Each list of statements as text, printed in one call: the lists are separated by a comment line
+ * holding a random nonce, which page text cannot produce (it never reaches a line start outside a
+ * comment, where `/*` is escaped), and cut apart again.
+ */
+function printEach(lists: (StatementStructures | string)[][]): string[] {
+  if (lists.length === 0) return [];
+  const separator = `/*-${randomBytes(16).toString('hex')}-*/`;
+  const printed = printStructure({ kind: StructureKind.SourceFile, statements: lists.flatMap((statements) => [...statements, separator]) });
+  const pieces: string[] = [];
+  let start = 0;
+  for (let at = printed.indexOf(separator); at >= 0; at = printed.indexOf(separator, start)) {
+    const text = printed.slice(start, at).replace(/^\n+/, '').replace(/\n+$/, '');
+    pieces.push(text ? `${text}\n` : '');
+    start = at + separator.length;
+  }
+  if (pieces.length !== lists.length) throw new Error('printed statements do not split back into their types');
+  return pieces;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Model, TypeDef } from '../model/types.js';
 import type { EnumStyle } from './declarations.js';
-import { emitType, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
+import { emitTypes, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
 import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
 import { renderHeader } from './header.js';
 import { transpileRuntime } from './javascript.js';
@@ -52,11 +52,13 @@ export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMa
     list.push(type);
     byNamespace.set(type.namespace, list);
   }
+  const missing = model.types.filter((type) => !reuse?.has(keys.get(type)!));
+  const printed = new Map(emitTypes(missing, context).map((share, index) => [keys.get(missing[index])!, share]));
   const files: SourceFile[] = [];
   for (const [namespace, types] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
     const shares = types.map((type) => {
       const key = keys.get(type)!;
-      const share = emitted.get(key) ?? reuse?.get(key) ?? emitType(type, context);
+      const share = printed.get(key) ?? reuse!.get(key)!;
       emitted.set(key, share);
       return share;
     });
