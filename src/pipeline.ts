@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildModel } from './model/build.js';
 import { selectNamespaces, type NamespaceSelection } from './model/select.js';
 import type { Diagnostic, Model } from './model/types.js';
-import type { SourceFile } from './emit/files.js';
+import type { EmitOptions, SourceFile } from './emit/files.js';
 import type { EmittedType } from './emit/emittedType.js';
 import type { EnumStyle } from './emit/declarations.js';
 import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
@@ -94,14 +94,18 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   const outputKey = cache?.outputs.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, folderName, pages: pageBytes.map((page) => page.key) });
   let output = outputKey ? cache?.outputs.read(outputKey) : undefined;
   if (!output) {
+    const typesKey = cache?.types.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, dir: path.resolve(input.dir) });
+    const reuse = typesKey ? cache?.types.read(typesKey) : undefined;
     // Loaded only when something is emitted (loading ts-morph takes longer than a whole warm
-    // run), and started now: the main thread is free while worker threads parse.
-    const emitter = import('./emit/files.js');
+    // run), and started now with the runtime's compilation: this thread is free while worker
+    // threads parse.
+    const emitter = import('./emit/files.js').then((module) => {
+      module.prepareRuntime({ ...emitOptions(options), templates }, reuse);
+      return module;
+    });
     emitter.catch(() => undefined);
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
     const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
-    const typesKey = cache?.types.keyOf({ ...outputOptions(options), templates, apiVersion: input.apiVersion, dir: path.resolve(input.dir) });
-    const reuse = typesKey ? cache?.types.read(typesKey) : undefined;
     const built = buildVersion(await emitter, input.apiVersion, pages, { ...options, templates, folderName }, reuse);
     output = built.output;
     if (outputKey) cache?.outputs.write(outputKey, output);
@@ -119,16 +123,20 @@ function buildVersion(
   const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
-  const { files, names, emitted } = emitModel(model, {
-    enumStyle: options.enumStyle, templates: options.templates, guards: options.guards ?? true,
-    checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
-  }, reuse);
+  const { files, names, emitted } = emitModel(model, { ...emitOptions(options), templates: options.templates }, reuse);
   const nameClashes = nameClashDiagnostics(model, names);
   return { output: { apiVersion, model, files, diagnostics: [...diagnostics, ...nameClashes], pages: pages.length }, emitted };
 }
 
 function sameKeys(before: ReadonlyMap<string, unknown> | undefined, after: ReadonlyMap<string, unknown>): boolean {
   return before !== undefined && before.size === after.size && [...after.keys()].every((key) => before.has(key));
+}
+
+function emitOptions(options: GenerateOptions): Omit<EmitOptions, 'templates'> {
+  return {
+    enumStyle: options.enumStyle, guards: options.guards ?? true,
+    checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
+  };
 }
 
 /** The options the output depends on: all but those that change only how fast it comes. */

@@ -2,6 +2,36 @@
 // Microsoft Graph beta types: module runtime.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
+/**
+ * Run-time support for the generated type guards: `isX`, `validateX` and `assertX` beside every
+ * type, and `isX` beside every enum.
+ *
+ * This module has no imports, so the guards have no dependency but it. The generated namespace
+ * modules never name a JavaScript global, because the docs may declare types called `Array`,
+ * `Object`, `Set` or `Error` that shadow the global in that module: every built-in they need is
+ * reached through a function here.
+ *
+ * What a guard accepts follows the OData JSON format as Microsoft Graph sends it:
+ * - Extra properties are allowed (Graph adds properties and annotations such as
+ *   `@odata.context` or `members@odata.nextLink`); the `strict` option reports them, except
+ *   names containing `@`, which are always OData annotations. Open types accept any property.
+ * - Int64 arrives as a JSON number. Single and Double may also arrive as the strings `"NaN"`,
+ *   `"INF"` and `"-INF"` (the OData IEEE 754 special values), which a guard accepts although the
+ *   declared TypeScript type is `number`.
+ * - Evolvable enums are those with an `unknownFutureValue` member. Graph sends
+ *   `unknownFutureValue` in place of any member added after it, unless the request opts in
+ *   with the `Prefer: include-unknown-enum-members` header; so the members listed after
+ *   `unknownFutureValue` are valid values too. A value the docs do not list is still reported,
+ *   for an evolvable enum as for any other: it may be a member added since the docs were read.
+ * - Flags enums arrive as comma-separated members (`"audio,video"`), which their property
+ *   checks accept, while `isX` for the enum itself accepts single members, as its type does.
+ * - The properties checked are an object's own enumerable string-keyed ones, which are what
+ *   JSON.stringify writes; each is read once, and nothing is read from a prototype. A getter
+ *   that throws becomes an issue. Issues come in the order of the value's properties.
+ * - An own property holding `undefined` counts as absent, as it does for an optional property
+ *   in TypeScript and for JSON.stringify.
+ * - Cycles, and nesting deeper than `maxDepth` objects, are reported instead of walked.
+ */
 /** Thrown by the generated `assertX` functions; `issues` lists every problem found. */
 export class ValidationError extends Error {
     issues;

@@ -4,7 +4,7 @@ import type { EnumStyle } from './declarations.js';
 import { emitTypes, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
 import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
 import { renderHeader } from './header.js';
-import { transpileRuntime } from './javascript.js';
+import { compileRuntime } from './javascript.js';
 import type { Templates } from './templates.js';
 import { importLines, type ReferenceUse } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
@@ -77,20 +77,31 @@ export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMa
   return { files: files.sort((a, b) => compareText(a.path, b.path)), names, emitted };
 }
 
-/** The runtime's `.js` and `.d.ts`, kept with the types' shares: transpiling it takes longer than printing a type. */
+/**
+ * Compiles the runtime now unless `reuse` holds it, so that emitModel finds it ready: a run that
+ * parses pages calls this while the worker threads parse, when this thread has nothing to do.
+ */
+export function prepareRuntime(options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): void {
+  if (options.guards === false) return;
+  const source = runtimeSource(options.templates, options.checkFormats ?? false);
+  if (!reuse?.has(runtimeKey(source))) compileRuntime(source);
+}
+
+function runtimeKey(source: string): string {
+  return `runtime ${createHash('sha256').update(source).digest('hex')}`;
+}
+
+/** The runtime's `.js` and `.d.ts`, kept with the types' shares: compiling it takes longer than printing a type. */
 function runtimeModule(
   model: Model, options: EmitOptions, names: NameTable, emitted: Map<string, EmittedType>, reuse: ReadonlyMap<string, EmittedType> | undefined,
 ): SourceFile[] {
   const moduleName = runtimeModuleName(names);
-  const source = runtimeSource(model.apiVersion, options.templates, names, options.checkFormats ?? false);
-  const key = `runtime ${createHash('sha256').update(`${moduleName}\0${source}`).digest('hex')}`;
-  let share = reuse?.get(key);
-  if (!share) {
-    const [javascript, declarations] = transpileRuntime(moduleName, source);
-    share = { javascript: javascript.content, declarations: declarations.content, imports: { declarations: [], javascript: [] } };
-  }
+  const source = runtimeSource(options.templates, options.checkFormats ?? false);
+  const key = runtimeKey(source);
+  const share = reuse?.get(key) ?? { ...compileRuntime(source), imports: { declarations: [], javascript: [] } };
   emitted.set(key, share);
-  return [{ path: `${moduleName}.js`, content: share.javascript }, { path: `${moduleName}.d.ts`, content: share.declarations }];
+  const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
+  return [{ path: `${moduleName}.js`, content: header + share.javascript }, { path: `${moduleName}.d.ts`, content: header + share.declarations }];
 }
 
 /** index.js and index.d.ts: the root namespace's names, the runtime's, and one namespace object per other namespace. */

@@ -1,7 +1,6 @@
 import type { FunctionDeclarationStructure } from 'ts-morph';
 import { StructureKind } from './tsMorph.js';
 import { fullNameOf, type EnumTypeDef, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
-import { renderHeader } from './header.js';
 import { renderTemplate, type Templates } from './templates.js';
 import { commentText } from './jsdoc.js';
 import type { ModuleContext } from './module.js';
@@ -62,10 +61,9 @@ export function runtimeExports(names: NameTable): { declarations: string; javasc
   };
 }
 
-/** The runtime module: the runtime template, its defaults filled in, under the file header. */
-export function runtimeSource(apiVersion: string, templates: Templates, names: NameTable, checkFormats: boolean): string {
-  const header = renderHeader(templates.header, { apiVersion, module: runtimeModuleName(names) });
-  return `${header}\n${renderTemplate(templates.runtime, { checkFormats: String(checkFormats) })}`;
+/** The runtime module's TypeScript: the runtime template with its defaults filled in. */
+export function runtimeSource(templates: Templates, checkFormats: boolean): string {
+  return renderTemplate(templates.runtime, { checkFormats: String(checkFormats) });
 }
 
 /** What one type's guards need to know about the others: lookup by name, and derivation. */

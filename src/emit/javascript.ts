@@ -1,6 +1,5 @@
 import type { ts as Ts } from 'ts-morph';
 import { ts } from './tsMorph.js';
-import type { SourceFile } from './files.js';
 
 const COMPILER_OPTIONS: Ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -10,34 +9,35 @@ const COMPILER_OPTIONS: Ts.CompilerOptions = {
   removeComments: false,
 };
 
+export interface CompiledRuntime {
+  javascript: string;
+  declarations: string;
+}
+
+const compiled = new Map<string, CompiledRuntime>();
+
 /**
  * The guards' runtime module (templates/runtime.ts, written in TypeScript so that a user's
  * template is type-checked as it is written) as the package ships it: `.js` and `.d.ts`.
- * It is small and annotates every export, so transpiling it on its own is quick and exact.
+ * It is small and annotates every export, so transpiling it on its own is exact. Kept per
+ * source for the process: a cold run compiles it while worker threads parse, before the
+ * emitter asks for it.
  */
-export function transpileRuntime(moduleName: string, source: string): SourceFile[] {
-  const fileName = `${moduleName}.ts`;
-  const javascript = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName }).outputText;
-  const declaration = ts.transpileDeclaration(source, { compilerOptions: COMPILER_OPTIONS, fileName });
-  const problems = declaration.diagnostics ?? [];
-  if (problems.length > 0) {
-    const message = ts.flattenDiagnosticMessageText(problems[0].messageText, '\n');
-    throw new Error(`Cannot declare the runtime template: ${message}`);
+export function compileRuntime(source: string): CompiledRuntime {
+  let result = compiled.get(source);
+  if (!result) {
+    const fileName = 'runtime.ts';
+    const javascript = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName }).outputText;
+    const declaration = ts.transpileDeclaration(source, { compilerOptions: COMPILER_OPTIONS, fileName });
+    const problems = declaration.diagnostics ?? [];
+    if (problems.length > 0) {
+      const message = ts.flattenDiagnosticMessageText(problems[0].messageText, '\n');
+      throw new Error(`Cannot declare the runtime template: ${message}`);
+    }
+    result = { javascript: stripSourceMap(javascript), declarations: stripSourceMap(declaration.outputText) };
+    compiled.set(source, result);
   }
-  const header = leadingLineComments(source);
-  return [
-    { path: `${moduleName}.js`, content: withHeader(header, stripSourceMap(javascript)) },
-    { path: `${moduleName}.d.ts`, content: withHeader(header, stripSourceMap(declaration.outputText)) },
-  ];
-}
-
-/** The generated-file header: transpiling may drop it from declarations, and the writer needs it. */
-function leadingLineComments(content: string): string {
-  return /^(?:\/\/[^\n]*\n)*/.exec(content)![0];
-}
-
-function withHeader(header: string, output: string): string {
-  return output.startsWith(header) ? output : header + output;
+  return result;
 }
 
 function stripSourceMap(text: string): string {

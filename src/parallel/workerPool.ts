@@ -4,8 +4,11 @@ import type { PageText, ReadRequest, ReadResponse } from './messages.js';
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** A message carries pages up to about this many characters: few messages, yet a fair split at the end. */
 const BATCH_CHARACTERS = 128 * 1024;
-/** Batches a worker holds at once, so it never waits for the main thread between two. */
-const BATCHES_IN_FLIGHT = 2;
+/**
+ * Batches a worker holds at once, so it never waits for the main thread between two, even while
+ * that thread loads and runs the emitter's first steps (a few hundred milliseconds).
+ */
+const BATCHES_IN_FLIGHT = 4;
 
 /** Pages that travel in one message: `pages` are the caller's pages from position `start` on. */
 interface Batch {
