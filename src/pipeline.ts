@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './model/build.js';
@@ -11,6 +12,7 @@ import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from
 import { nameClashDiagnostics } from './emit/naming.js';
 import { openCache } from './cache/generatorCache.js';
 import { loadPages, readPageBytes } from './parallel/readPages.js';
+import { WorkerPool } from './parallel/workerPool.js';
 import type { PageResult } from './read/types.js';
 import { findVersions, type VersionInput } from './read/discover.js';
 
@@ -105,8 +107,14 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
     });
     emitter.catch(() => undefined);
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion: input.apiVersion, done, total });
-    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
-    const built = buildVersion(await emitter, input.apiVersion, pages, { ...options, templates, folderName }, reuse);
+    const pool = new WorkerPool(options.jobs ?? availableParallelism());
+    let built: Awaited<ReturnType<typeof buildVersion>>;
+    try {
+      const pages = await readPageBytes(pageBytes, { pool, cache: cache?.pages, onPageRead });
+      built = await buildVersion(await emitter, input.apiVersion, pages, { ...options, templates, folderName }, reuse, pool);
+    } finally {
+      await pool.close();
+    }
     output = built.output;
     if (outputKey) cache?.outputs.write(outputKey, output);
     if (typesKey && !sameKeys(reuse, built.emitted)) cache?.types.write(typesKey, built.emitted);
@@ -115,15 +123,28 @@ export async function generateVersion(input: VersionInput, options: GenerateOpti
   return cacheProblems.length > 0 ? { ...output, diagnostics: [...output.diagnostics, ...cacheProblems] } : output;
 }
 
-function buildVersion(
-  { emitModel }: typeof import('./emit/files.js'), apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
-  reuse: ReadonlyMap<string, EmittedType> | undefined,
-): { output: VersionOutput; emitted: Map<string, EmittedType> } {
+/** Below this many types to print, sending the model to the threads costs more than it saves. */
+const MIN_TYPES_FOR_THREADS = 200;
+
+/**
+ * The model and its output. The types not in `reuse` are printed on the pool's threads when they
+ * parsed the pages (and so have the emitter loaded by now), else in this thread.
+ */
+async function buildVersion(
+  emitter: typeof import('./emit/files.js'), apiVersion: string, pages: PageResult[], options: GenerateOptions & { templates: Templates; folderName: string },
+  reuse: ReadonlyMap<string, EmittedType> | undefined, pool: WorkerPool,
+): Promise<{ output: VersionOutput; emitted: Map<string, EmittedType> }> {
   const built = buildModel(apiVersion, pages, { folderName: options.folderName });
   const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
-  const { files, names, emitted } = emitModel(model, { ...emitOptions(options), templates: options.templates }, reuse);
+  const emitOptionsWithTemplates = { ...emitOptions(options), templates: options.templates };
+  let shares = reuse;
+  if (pool.started) {
+    const positions = emitter.typesToPrint(model, emitOptionsWithTemplates, reuse);
+    if (positions.length >= MIN_TYPES_FOR_THREADS) shares = new Map([...(reuse ?? []), ...await pool.printTypes(model, emitOptionsWithTemplates, positions)]);
+  }
+  const { files, names, emitted } = emitter.emitModel(model, emitOptionsWithTemplates, shares);
   const nameClashes = nameClashDiagnostics(model, names);
   return { output: { apiVersion, model, files, diagnostics: [...diagnostics, ...nameClashes], pages: pages.length }, emitted };
 }

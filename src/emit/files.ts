@@ -41,10 +41,7 @@ export interface EmitResult {
  * emitted the same type in the same surroundings.
  */
 export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): EmitResult {
-  const names = buildNameTable(model, options.namingOverrides);
-  const guards = options.guards === false ? undefined : new GuardIndex(model);
-  const context: TypeEmitContext = { names, jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
-  const keys = typeKeys(model, context);
+  const { names, guards, context, keys } = prepare(model, options);
   const emitted = new Map<string, EmittedType>();
   const byNamespace = new Map<string, TypeDef[]>();
   for (const type of model.types) {
@@ -102,6 +99,27 @@ function runtimeModule(
   emitted.set(key, share);
   const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
   return [{ path: `${moduleName}.js`, content: header + share.javascript }, { path: `${moduleName}.d.ts`, content: header + share.declarations }];
+}
+
+/** The positions in the model of the types whose shares `reuse` lacks: what emitModel would print. */
+export function typesToPrint(model: Model, options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): number[] {
+  const { keys } = prepare(model, options);
+  return model.types.flatMap((type, position) => (reuse?.has(keys.get(type)!) ? [] : [position]));
+}
+
+/** The shares of the types at `positions`, by key: part of an emission, printed on another thread and handed to emitModel as `reuse`. */
+export function printTypes(model: Model, options: EmitOptions, positions: number[]): Map<string, EmittedType> {
+  const { context, keys } = prepare(model, options);
+  const types = positions.map((position) => model.types[position]);
+  const shares = emitTypes(types, context);
+  return new Map(types.map((type, index) => [keys.get(type)!, shares[index]]));
+}
+
+function prepare(model: Model, options: EmitOptions) {
+  const names = buildNameTable(model, options.namingOverrides);
+  const guards = options.guards === false ? undefined : new GuardIndex(model);
+  const context: TypeEmitContext = { names, jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
+  return { names, guards, context, keys: typeKeys(model, context) };
 }
 
 /** index.js and index.d.ts: the root namespace's names, the runtime's, and one namespace object per other namespace. */

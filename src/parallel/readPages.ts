@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { PageCache } from '../cache/pageCache.js';
 import { listPages, systemReason, unreadablePage } from '../read/discover.js';
 import type { PageResult } from '../read/types.js';
-import { readInWorkers } from './workerPool.js';
+import { WorkerPool } from './workerPool.js';
 
 /** A page's path relative to its version folder, its bytes as on disk and, with a cache, its key there. */
 export interface PageBytes {
@@ -20,6 +20,8 @@ export interface ReadPagesOptions {
   cache?: PageCache;
   /** Told each time a page is ready (from the cache or parsed), with how many of all are. */
   onPageRead?: (done: number, total: number) => void;
+  /** Threads to parse on, kept open by the caller for later work; else threads are started and stopped here. */
+  pool?: WorkerPool;
 }
 
 /** Below this many pages to parse, starting threads (each loads the parser afresh) costs more than it saves. */
@@ -74,9 +76,14 @@ export async function readPageBytes(pages: PageBytes[], options: ReadPagesOption
     results[index] = JSON.parse(json) as PageResult;
     options.onPageRead?.(++done, pages.length);
   };
-  const threads = options.jobs ?? availableParallelism();
+  const threads = options.pool?.threads ?? options.jobs ?? availableParallelism();
   if (threads > 1 && texts.length >= MIN_PAGES_FOR_THREADS) {
-    await readInWorkers(texts, threads, keep);
+    const pool = options.pool ?? new WorkerPool(threads);
+    try {
+      await pool.read(texts, keep);
+    } finally {
+      if (!options.pool) await pool.close();
+    }
   } else if (texts.length > 0) {
     // Loaded only when a page needs parsing: a warm run never pays for loading remark.
     const { readPageAsJson } = await import('./readPageText.js');

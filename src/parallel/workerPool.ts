@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { PageText, ReadRequest, ReadResponse } from './messages.js';
+import type { EmittedType } from '../emit/emittedType.js';
+import type { EmitOptions } from '../emit/files.js';
+import type { Model } from '../model/types.js';
+import type { PageText, WorkerRequest, WorkerResponse } from './messages.js';
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** A message carries pages up to about this many characters: few messages, yet a fair split at the end. */
@@ -17,48 +20,103 @@ interface Batch {
 }
 
 /**
- * Reads pages on worker threads. Each result (JSON) goes to `onResult` with the page's position
- * in `pages` as it arrives, so the caller places it (and caches it while the threads go on) and
- * the output never depends on which thread finished first.
+ * Worker threads that read pages and then print types. Started on first use and kept until
+ * closed, so that the threads that parsed a version's pages also print its types, having loaded
+ * the emitter while the main thread built the model. Every result is placed by position, so the
+ * output never depends on which thread finished first.
  */
-export async function readInWorkers(pages: PageText[], threads: number, onResult: (index: number, json: string) => void): Promise<void> {
-  const batches = toBatches(pages);
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(WORKER_SCRIPT));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let sent = 0;
-      let received = 0;
-      const send = (worker: Worker): void => {
-        if (sent >= batches.length) return;
-        const request: ReadRequest = { batch: sent, pages: batches[sent].pages };
-        sent++;
-        worker.postMessage(request);
-      };
-      for (const worker of workers) {
-        worker.on('message', (response: ReadResponse) => {
-          if ('failure' in response) {
-            reject(new Error(`Reading ${response.failure.file} failed: ${response.failure.message}`));
-            return;
-          }
-          try {
-            const { start } = batches[response.batch];
-            response.results.forEach((json, position) => onResult(start + position, json));
-          } catch (error) {
-            reject(error);
-            return;
-          }
-          if (++received === batches.length) resolve();
-          else send(worker);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`A page reader thread stopped early (exit code ${code})`)));
-        for (let count = 0; count < BATCHES_IN_FLIGHT; count++) send(worker);
-      }
-      if (batches.length === 0) resolve();
+export class WorkerPool {
+  private workers: Worker[] = [];
+
+  constructor(readonly threads: number) {}
+
+  get started(): boolean {
+    return this.workers.length > 0;
+  }
+
+  /** Reads the pages; each result (JSON) goes to `onResult` with the page's position in `pages` as it arrives. */
+  async read(pages: PageText[], onResult: (index: number, json: string) => void): Promise<void> {
+    const batches = toBatches(pages);
+    if (batches.length === 0) return;
+    const workers = this.start();
+    let sent = 0;
+    let received = 0;
+    await this.exchange((worker, response, done) => {
+      if (response.kind !== 'read') return;
+      const { start } = batches[response.batch];
+      response.results.forEach((json, position) => onResult(start + position, json));
+      if (++received === batches.length) done();
+      else send(worker);
+    }, () => {
+      for (const worker of workers) for (let count = 0; count < BATCHES_IN_FLIGHT; count++) send(worker);
     });
-  } finally {
-    for (const worker of workers) worker.removeAllListeners('exit');
+
+    function send(worker: Worker): void {
+      if (sent >= batches.length) return;
+      const request: WorkerRequest = { kind: 'read', batch: sent, pages: batches[sent].pages };
+      sent++;
+      worker.postMessage(request);
+      // The emitter is wanted next: a thread loads it as soon as its last batch is read.
+      if (sent === batches.length) for (const each of workers) each.postMessage({ kind: 'load-emitter' } satisfies WorkerRequest);
+    }
+  }
+
+  /** The shares of the types at `positions` of the model, printed in contiguous runs, one per thread. */
+  async printTypes(model: Model, options: EmitOptions, positions: number[]): Promise<Map<string, EmittedType>> {
+    const workers = this.start();
+    const runs = workers.map((_, index) => positions.slice(
+      Math.floor((index * positions.length) / workers.length), Math.floor(((index + 1) * positions.length) / workers.length)));
+    const json = JSON.stringify(model);
+    const printed: [string, EmittedType][][] = [];
+    let received = 0;
+    await this.exchange((worker, response, done) => {
+      if (response.kind !== 'printed') return;
+      printed[workers.indexOf(worker)] = response.shares;
+      if (++received === workers.length) done();
+    }, () => {
+      workers.forEach((worker, index) => worker.postMessage({ kind: 'print', model: json, options, positions: runs[index] } satisfies WorkerRequest));
+    });
+    return new Map(printed.flat());
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    for (const worker of workers) worker.removeAllListeners();
     await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private start(): Worker[] {
+    if (this.workers.length === 0) this.workers = Array.from({ length: Math.max(1, this.threads) }, () => new Worker(WORKER_SCRIPT));
+    return this.workers;
+  }
+
+  /** Listens to every worker until `handle` calls done; a failure, an error or a thread's exit rejects. */
+  private exchange(handle: (worker: Worker, response: WorkerResponse, done: () => void) => void, begin: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const listeners = this.workers.map((worker) => {
+        const onMessage = (response: WorkerResponse): void => {
+          if (response.kind === 'failure') return finish(new Error(response.message));
+          try {
+            handle(worker, response, () => finish());
+          } catch (error) {
+            finish(error as Error);
+          }
+        };
+        const onExit = (code: number): void => finish(new Error(`A worker thread stopped early (exit code ${code})`));
+        worker.on('message', onMessage).on('error', finish).on('exit', onExit);
+        return { worker, onMessage, onExit };
+      });
+      let settled = false;
+      function finish(error?: Error): void {
+        if (settled) return;
+        settled = true;
+        for (const { worker, onMessage, onExit } of listeners) worker.off('message', onMessage).off('error', finish).off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      }
+      begin();
+    });
   }
 }
 
