@@ -1,14 +1,137 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { parseCellsWithMicromark } from './cellMicromark.js';
+import { maskTables, PLACEHOLDER, restoreOffsets } from './tableMask.js';
+import { buildTable, type PendingCell } from './tableNodes.js';
+import { scanTables, type ScannedTable, type SkipReason } from './tableScanner.js';
 
 /**
  * CommonMark with GFM tables, the only GitHub extension the reader uses. The others
  * (autolink literals, strikethrough, footnotes, task lists) change nothing it reads from the
  * Graph pages, yet the autolink one alone walks every text node again: without them a page
  * parses about a third faster.
+ *
+ * Tables are half a page's bytes and half of micromark's time, and their lines are simple. So
+ * the tables the scanner is sure of (src/read/tableScanner.ts) are built from their lines
+ * (src/read/tableNodes.ts), and micromark parses the rest: the page with each such table's
+ * header row replaced by a thematic break and its other lines emptied (src/read/tableMask.ts).
+ * Each break must come back as a top-level node exactly where its table starts, which proves
+ * that the table starts a top-level block there (not inside a list, a block quote, code or
+ * HTML); the table then takes its place. Anything unexpected parses the page whole.
+ *
+ * The tree is the one micromark builds for the whole page, every node and position alike:
+ * test/read/markdown.test.ts compares the two on every page of the corpus.
  */
 export function parseMarkdown(text: string): Root {
+  return parseMarkdownReporting(text).tree;
+}
+
+/** The whole page by micromark, tables included: the reference the fast path must equal. */
+export function parseWithMicromark(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+/** Why a page was parsed as a whole after all. */
+export type Fallback =
+  /** NUL, a lone CR or a byte order mark: characters micromark rewrites before parsing. */
+  | 'rewritten-characters'
+  /** A table's first line does not start a top-level block (it is in a list, a block quote, code or HTML). */
+  | 'table-not-top-level'
+  /** A reference definition's label spans lines, so cells cannot be given the page's definitions. */
+  | 'multiline-definition-label'
+  /** The cells left to micromark did not come back one paragraph each. */
+  | 'cells-unparsed';
+
+export interface ParseReport {
+  tree: Root;
+  /** Tables built from their lines. */
+  fastTables: number;
+  /** Table-like lines left to micromark, and why. */
+  skipped: { line: number; reason: SkipReason | 'short-header' }[];
+  fallback?: Fallback;
+}
+
+const REWRITTEN_CHARACTERS = /[\0\uFEFF]|\r(?!\n)/;
+
+export function parseMarkdownReporting(text: string): ParseReport {
+  if (REWRITTEN_CHARACTERS.test(text)) return { tree: parseWithMicromark(text), fastTables: 0, skipped: [], fallback: 'rewritten-characters' };
+  const scan = scanTables(text);
+  const skipped: ParseReport['skipped'] = [...scan.skipped];
+  const tables: ScannedTable[] = [];
+  for (const table of scan.tables) {
+    const header = table.lines[0];
+    if (header.end - header.start >= PLACEHOLDER.length) tables.push(table);
+    else skipped.push({ line: header.line, reason: 'short-header' });
+  }
+  if (tables.length === 0) return { tree: parseWithMicromark(text), fastTables: 0, skipped };
+  const masked = maskTables(text, tables);
+  const tree = parseWithMicromark(masked.text);
+  restoreOffsets(tree, masked, text);
+  const fallback = putTables(tree, text, tables);
+  if (fallback) return { tree: parseWithMicromark(text), fastTables: 0, skipped, fallback };
+  return { tree, fastTables: tables.length, skipped };
+}
+
+/** Replaces each table's placeholder in the tree by the table; the reason when that cannot be done. */
+function putTables(tree: Root, text: string, tables: readonly ScannedTable[]): Fallback | undefined {
+  const children = tree.children;
+  const pending: PendingCell[] = [];
+  let child = 0;
+  for (const table of tables) {
+    const start = table.lines[0].start;
+    while (child < children.length && children[child].position!.start.offset! < start) child++;
+    if (!isPlaceholderAt(children[child], table)) return 'table-not-top-level';
+    children[child] = buildTable(text, table, pending);
+  }
+  if (pending.length === 0) return undefined;
+  const definitions = definitionsOf(tree, text);
+  if (definitions === undefined) return 'multiline-definition-label';
+  const contents = parseCellsWithMicromark(pending.map((cell) => cell.content), definitions);
+  if (!contents) return 'cells-unparsed';
+  for (let index = 0; index < pending.length; index++) pending[index].cell.children = contents[index];
+  return undefined;
+}
+
+/** The placeholder of the table's header row, a thematic break at the top level where the row starts. */
+function isPlaceholderAt(node: RootContent | undefined, table: ScannedTable): boolean {
+  const { line, start } = table.lines[0];
+  const position = node?.position;
+  return node?.type === 'thematicBreak' && position?.start.line === line && position.start.offset === start && position.end.offset === start + PLACEHOLDER.length;
+}
+
+/**
+ * Markdown that defines the labels the page defines (`[label]: x`), for the cells parsed apart
+ * to resolve reference links as on the page: only whether a label is defined matters there.
+ * Undefined when a label spans lines.
+ */
+function definitionsOf(tree: Root, text: string): string | undefined {
+  const labels: string[] = [];
+  const visit = (nodes: readonly Nodes[]): boolean => {
+    for (const node of nodes) {
+      if (node.type === 'definition') {
+        const label = rawLabel(text, node.position!.start.offset!);
+        if (label === undefined) return false;
+        labels.push(`[${label}]: x\n\n`);
+      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+        if (!visit(node.children)) return false;
+      }
+    }
+    return true;
+  };
+  return visit(tree.children) ? labels.join('') : undefined;
+}
+
+/** The label of the definition at `start` as written, between its brackets; undefined when it spans lines. */
+function rawLabel(text: string, start: number): string | undefined {
+  if (text[start] !== '[') return undefined;
+  let index = start + 1;
+  while (index < text.length) {
+    const character = text[index];
+    if (character === '\n' || character === '\r') return undefined;
+    if (character === ']') return text.slice(start + 1, index);
+    index += character === '\\' && text[index + 1] !== '\n' && text[index + 1] !== '\r' ? 2 : 1;
+  }
+  return undefined;
 }
