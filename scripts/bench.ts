@@ -14,7 +14,8 @@
  * other work on the machine). The processes run a copy of dist/, so a rebuild meanwhile (which
  * would empty the cache by changing the generator's fingerprint) does not disturb the figures. Then 1-3 again at 25% and 50% of the pages, to show how the cost
  * grows; and 6. the user guards of the generated beta package against an ajv-compiled JSON
- * Schema of the same type, over the docs' real user examples.
+ * Schema of the same type, over the docs' real user examples. Last, where a cold run's time goes,
+ * and how parsing scales to two threads on this machine (scripts/bench/scaling.ts).
  *
  * Options: --runs N (default 5), --versions beta,v1.0, --guard-calls N (default 1e6).
  */
@@ -76,6 +77,7 @@ const generator = copyGenerator(path.join(workspace, 'generator'));
 const CLI = path.join(generator, 'dist/src/cli/main.js');
 const BASELINE = path.join(generator, 'dist/scripts/bench/baseline.js');
 const PHASES = path.join(generator, 'dist/scripts/bench/phases.js');
+const SCALING = path.join(generator, 'dist/scripts/bench/scaling.js');
 const USAGE = pathToFileURL(path.join(generator, 'dist/scripts/bench/usage.js')).href;
 try {
   const loadBefore = os.loadavg()[0];
@@ -88,6 +90,7 @@ try {
   print(machine(loadBefore, loadAfter));
   for (const version of versions) print(versionReport(groups.filter((group) => group.version === version)));
   for (const version of versions) print(await phasesReport(version));
+  for (const version of versions) print(await scalingReport(version));
   const beta = groups.find((group) => group.version === 'beta' && group.percent === 100);
   if (beta) print(await guardReport(beta));
 } finally {
@@ -229,6 +232,20 @@ async function phasesReport(version: string): Promise<string> {
     ...Object.entries(seconds).map(([stage, value]) => `| ${stage} | ${value.toFixed(2)} | ${(value / total * 100).toFixed(0)}% |`),
     '',
   ].join('\n');
+}
+
+/** Whether two threads parse twice as fast as one here: a cold run's floor is the parse on the threads. */
+async function scalingReport(version: string): Promise<string> {
+  const docs = path.join(workspace, `${version}-100`, 'docs');
+  const child = spawn(process.execPath, [SCALING, docs, String(runs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (status !== 0) throw new Error(`${SCALING} exited with ${status}`);
+  const { alone, together } = JSON.parse(stdout) as { alone: number; together: number };
+  return `Parsing on two threads (${version}, medians of ${runs}): the reader over half the pages takes ${alone.toFixed(2)} s `
+    + `on one thread alone and ${together.toFixed(2)} s on each of two threads reading the two halves at once `
+    + `(${(together / alone).toFixed(2)} × alone; 1.00 would be two independent cores).\n`;
 }
 
 function ratio(group: Group, item: Item, target: number): string {
