@@ -1,17 +1,23 @@
 import type { Nodes, Root } from 'mdast';
 import type { Point } from 'unist';
-import type { ScannedTable } from './tableScanner.js';
-
 /**
- * A page's text with its scanned tables taken out for the parser, and the way back to the
- * page's offsets. Each table's header row becomes a thematic break (`***`, where the row's pipe
- * was), which holds the table's place in the tree and closes what a table closes; its other
- * lines become empty. Lines are kept, so lines and columns of everything else stay right; only
- * offsets after a table shift, by the characters taken out, and `restoreOffsets` shifts them back.
+ * A page's text with its scanned tables and fenced code blocks taken out for the parser, and the
+ * way back to the page's offsets. Each block's first line (a table's header row, a code block's
+ * opening fence) becomes a thematic break (`***`, where the row's pipe or the fence was), which
+ * holds the block's place in the tree and closes what the block closes; its other lines become
+ * empty. Lines are kept, so lines and columns of everything else stay right; only offsets after
+ * a block shift, by the characters taken out, and `restoreOffsets` shifts them back.
  */
 
-/** Stands in for a table's header row; at least as long as the row (src/read/markdown.ts checks). */
+/** Stands in for a block's first line; at least as long as the line (src/read/markdown.ts checks). */
 export const PLACEHOLDER = '***';
+
+/** A block to take out: where its first line's placeholder goes and where that line ends, then its other lines. */
+export interface MaskedBlock {
+  start: number;
+  end: number;
+  rest: readonly { lineStart: number; end: number }[];
+}
 
 export interface MaskedText {
   text: string;
@@ -19,7 +25,8 @@ export interface MaskedText {
   cuts: { at: number; removedSoFar: number }[];
 }
 
-export function maskTables(text: string, tables: readonly ScannedTable[]): MaskedText {
+/** Takes out `blocks`, in the order of the text, none overlapping. */
+export function maskBlocks(text: string, blocks: readonly MaskedBlock[]): MaskedText {
   const parts: string[] = [];
   const cuts: MaskedText['cuts'] = [];
   let removed = 0;
@@ -33,12 +40,11 @@ export function maskTables(text: string, tables: readonly ScannedTable[]): Maske
     removed += to - from;
     cuts.push({ at, removedSoFar: removed });
   };
-  for (const { lines } of tables) {
-    const header = lines[0];
-    parts.push(text.slice(done, header.start), PLACEHOLDER);
-    done = header.start + PLACEHOLDER.length;
-    cut(done, header.end);
-    for (let index = 1; index < lines.length; index++) cut(lines[index].lineStart, lines[index].end);
+  for (const block of blocks) {
+    parts.push(text.slice(done, block.start), PLACEHOLDER);
+    done = block.start + PLACEHOLDER.length;
+    cut(done, block.end);
+    for (const line of block.rest) cut(line.lineStart, line.end);
   }
   parts.push(text.slice(done));
   return { text: parts.join(''), cuts };
@@ -46,8 +52,8 @@ export function maskTables(text: string, tables: readonly ScannedTable[]): Maske
 
 /**
  * Moves every node of a tree parsed from the masked text to the page's offsets. A point at a
- * cut stays before it: no node but the root ends where a table line was emptied, and the
- * root's end is the end of the text (its column too is the page's, should a table end it).
+ * cut stays before it: no node but the root ends where a block's line was emptied, and the
+ * root's end is the end of the text (its column too is the page's, should a block end it).
  */
 export function restoreOffsets(tree: Root, masked: MaskedText, page: string): void {
   if (masked.cuts.length === 0) return;

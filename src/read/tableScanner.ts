@@ -12,8 +12,13 @@ import { readDelimiterRow, splitRow } from './tableRow.js';
  * (an ATX heading, a code fence, an HTML comment). Table-like lines that fail this are left to
  * the parser, with the reason.
  *
+ * It also finds the fenced code blocks it is sure of: opened outside HTML blocks, at no
+ * indentation or while no list item or block quote may be open, and closed by a fence of their
+ * own (as CommonMark closes them: the same marker, at least as long, after at most three spaces,
+ * followed by spaces and tabs only).
+ *
  * Lines are all the scan looks at, so it follows containers and HTML blocks only roughly; the
- * caller checks that each table's first line does start a top-level block.
+ * caller checks that each table's or code block's first line does start a top-level block.
  */
 
 /** One line of a table. */
@@ -47,8 +52,23 @@ export type SkipReason =
   /** The header row is indented, and a list item or block quote above may still be open: the table may be inside it. */
   | 'indented-in-container';
 
+/**
+ * A fenced code block the scan is sure of: opened outside HTML blocks and, when indented, while
+ * no list item or block quote may be open; closed by a fence of its own (an unclosed one is left
+ * to the parser). The caller still checks that its opening line starts a top-level block.
+ */
+export interface ScannedFence {
+  /** The opening fence's line; `start` is the fence's first character, after its indentation. */
+  open: TableLine;
+  /** The lines between the fences. */
+  content: Line[];
+  /** The closing fence's line. */
+  close: Line;
+}
+
 export interface Scan {
   tables: ScannedTable[];
+  fences: ScannedFence[];
   skipped: { line: number; reason: SkipReason }[];
 }
 
@@ -71,7 +91,8 @@ const HTML_WITH_TERMINATOR: { start: RegExp; end: RegExp }[] = [
 
 type Context =
   | { kind: 'flow' }
-  | { kind: 'fence'; marker: string }
+  /** `open`: the index of the opening line, when the block may be one the scan is sure of. */
+  | { kind: 'fence'; marker: string; open?: number }
   /** An HTML block that ends at a terminator; `inBlock` when it opened inside one that ends at a blank line. */
   | { kind: 'html'; end: RegExp; inBlock: boolean }
   | { kind: 'html-until-blank' };
@@ -82,6 +103,7 @@ type Previous = 'boundary' | 'text';
 export function scanTables(text: string): Scan {
   const lines = splitLines(text);
   const tables: ScannedTable[] = [];
+  const fences: ScannedFence[] = [];
   const skipped: Scan['skipped'] = [];
   let context: Context = { kind: 'flow' };
   let previous: Previous = 'boundary';
@@ -94,6 +116,10 @@ export function scanTables(text: string): Scan {
     index++;
     if (context.kind === 'fence') {
       if (closesFence(content, context.marker)) {
+        if (context.open !== undefined) {
+          const open = lines[context.open];
+          fences.push({ open: { ...open, start: open.lineStart + indentOf(text, open.lineStart) }, content: lines.slice(context.open + 1, index - 1), close: line });
+        }
         context = { kind: 'flow' };
         previous = 'boundary';
       }
@@ -113,7 +139,9 @@ export function scanTables(text: string): Scan {
     }
     // Checked even in an HTML block that ends at a blank line: the line before may not have opened one.
     if (isFence(content)) {
-      context = { kind: 'fence', marker: FENCE.exec(content)![1] };
+      // In an HTML block that ends at a blank line, or indented under a list item or block quote, the fence may be no top-level block.
+      const sure: boolean = context.kind === 'flow' && (!inContainer || indentOf(text, line.lineStart) === 0);
+      context = { kind: 'fence', marker: FENCE.exec(content)![1], open: sure ? index - 1 : undefined };
       continue;
     }
     if (context.kind === 'html-until-blank') {
@@ -154,10 +182,10 @@ export function scanTables(text: string): Scan {
     else tables.push({ align, lines: lines.slice(index - 1, last).map((row) => ({ ...row, start: row.lineStart + indentOf(text, row.lineStart) })) });
     index = last;
   }
-  return { tables, skipped };
+  return { tables, fences, skipped };
 }
 
-interface Line {
+export interface Line {
   line: number;
   lineStart: number;
   end: number;
