@@ -1,5 +1,5 @@
 import type { Code } from 'mdast';
-import type { ScannedFence } from './tableScanner.js';
+import type { ScannedFence } from './blockScanner.js';
 
 /**
  * The mdast `code` of a scanned fenced code block, as mdast-util-from-markdown builds it:

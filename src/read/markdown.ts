@@ -4,9 +4,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseCellsWithMicromark } from './cellMicromark.js';
 import { buildCode } from './codeNodes.js';
-import { maskBlocks, PLACEHOLDER, restoreOffsets, type MaskedBlock } from './tableMask.js';
+import { maskBlocks, PLACEHOLDER, restoreOffsets, type MaskedBlock } from './blockMask.js';
 import { buildTable, type PendingCell } from './tableNodes.js';
-import { scanTables, type ScannedTable, type SkipReason } from './tableScanner.js';
+import { scanBlocks, type ScannedTable, type SkipReason } from './blockScanner.js';
 
 /**
  * CommonMark with GFM tables, the only GitHub extension the reader uses. The others
@@ -16,10 +16,10 @@ import { scanTables, type ScannedTable, type SkipReason } from './tableScanner.j
  *
  * Tables are half a page's bytes and half of micromark's time, and their lines are simple; so
  * are the fenced code blocks (the JSON representations), a good part of the rest. So the tables
- * and closed code fences the scanner is sure of (src/read/tableScanner.ts) are built from their
+ * and closed code fences the scanner is sure of (src/read/blockScanner.ts) are built from their
  * lines (src/read/tableNodes.ts, src/read/codeNodes.ts), and micromark parses the rest: the page
  * with each such block's first line (header row, opening fence) replaced by a thematic break and
- * its other lines emptied (src/read/tableMask.ts). Each break must come back as a top-level node
+ * its other lines emptied (src/read/blockMask.ts). Each break must come back as a top-level node
  * exactly where its block starts, which proves that the block starts a top-level block there
  * (not inside a list, a block quote, code or HTML); the block then takes its place. A table or
  * a code fence is as sure an end of what comes before as a thematic break, and at the top level
@@ -66,7 +66,7 @@ const REWRITTEN_CHARACTERS = /[\0\uFEFF]|\r(?!\n)/;
 
 export function parseMarkdownReporting(text: string): ParseReport {
   if (REWRITTEN_CHARACTERS.test(text)) return { tree: parseWithMicromark(text), fastTables: 0, fastCode: 0, skipped: [], fallback: 'rewritten-characters' };
-  const scan = scanTables(text);
+  const scan = scanBlocks(text);
   const skipped: ParseReport['skipped'] = [...scan.skipped];
   const blocks: Block[] = [];
   for (const table of scan.tables) {

@@ -2,7 +2,7 @@ import type { Table, TableCell, TableRow } from 'mdast';
 import type { Point } from 'unist';
 import { hasInlineSyntax, simpleCellContent, textNode, type CellContent } from './cellInline.js';
 import { splitRow } from './tableRow.js';
-import type { ScannedTable, TableLine } from './tableScanner.js';
+import type { ScannedTable, TableLine } from './blockScanner.js';
 
 /**
  * The mdast `table` of a scanned table, as mdast-util-gfm-table builds it: `align` from the

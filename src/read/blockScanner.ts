@@ -2,8 +2,8 @@ import type { AlignType } from 'mdast';
 import { readDelimiterRow, splitRow } from './tableRow.js';
 
 /**
- * Finds the GFM tables of a page by its lines, without parsing it: only tables it is sure of,
- * so that the parser may skip their lines (src/read/markdown.ts). Sure means: after a blank
+ * Finds the blocks of a page the parser may skip (src/read/markdown.ts), by its lines, without
+ * parsing it: the GFM tables and fenced code blocks it is sure of. For tables, sure means: after a blank
  * line, an ATX heading, a code fence, an HTML block that ends at a terminator or the start of
  * the text; not inside fenced code or an HTML block, not indented while a list item or block
  * quote may be open; a header row and a delimiter row with as many cells (as
@@ -100,7 +100,7 @@ type Context =
 /** What the previous line leaves open: whether a table may start on the next one. */
 type Previous = 'boundary' | 'text';
 
-export function scanTables(text: string): Scan {
+export function scanBlocks(text: string): Scan {
   const lines = splitLines(text);
   const tables: ScannedTable[] = [];
   const fences: ScannedFence[] = [];
