@@ -24,6 +24,8 @@ export interface GenerateOptions {
   checkFormats?: boolean;
   /** Emit type guards and their runtime module. Default true. */
   guards?: boolean;
+  /** Also write schema.json per version. */
+  jsonSchema?: boolean;
   /** Full OData name → TypeScript name. */
   namingOverrides?: Record<string, string>;
   /** Namespaces to keep or leave out of the output. */
@@ -155,7 +157,7 @@ function sameKeys(before: ReadonlyMap<string, unknown> | undefined, after: Reado
 
 function emitOptions(options: GenerateOptions): Omit<EmitOptions, 'templates'> {
   return {
-    enumStyle: options.enumStyle, guards: options.guards ?? true,
+    enumStyle: options.enumStyle, guards: options.guards ?? true, jsonSchema: options.jsonSchema ?? false,
     checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
   };
 }

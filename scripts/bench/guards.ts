@@ -6,7 +6,7 @@ import { extractExamples } from '../../src/examples/extract.js';
 import { parseBody } from '../../src/examples/repair.js';
 import type { Model } from '../../src/model/types.js';
 import { listPages } from '../../src/read/discover.js';
-import { jsonSchemaFor } from './jsonSchema.js';
+import { jsonSchemaFor } from '../../src/emit/jsonSchema.js';
 
 const USER = 'microsoft.graph.user';
 

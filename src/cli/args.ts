@@ -15,6 +15,8 @@ export interface CliOptions {
   quiet: boolean;
   watch: boolean;
   emitModel?: string;
+  /** Extra outputs beside the modules. */
+  emit: Emit[];
   reportJson?: string;
   apiVersion: string;
   /** Threads that parse pages; undefined for the core count. */
@@ -34,7 +36,7 @@ export interface CliOptions {
 }
 
 /** The settings a flag can give, by config key. */
-export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'jobs' | 'noCache'>> & {
+export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'jobs' | 'noCache' | 'emit'>> & {
   check?: boolean;
   watch?: boolean;
   emitModel?: string;
@@ -48,6 +50,8 @@ export class UsageError extends Error {
 
 const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples'];
 const ENUM_STYLES: EnumStyle[] = ['const', 'union', 'enum'];
+export const EMITS = ['json-schema'] as const;
+export type Emit = (typeof EMITS)[number];
 
 export const USAGE = `Usage: graph-docs-typegen <command> [options]
 
@@ -67,6 +71,7 @@ Options:
   --strict          warnings fail the run (exit 1)
   --report json F   also write every diagnostic as JSON to F
   --emit-model F    write the intermediate model as JSON to F
+  --emit json-schema  also write schema.json per version: every type as JSON Schema
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
   --quiet           no progress, only warnings and the summary
@@ -101,6 +106,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         strict: { type: 'boolean' },
         report: { type: 'string', multiple: true },
         'emit-model': { type: 'string' },
+        emit: { type: 'string', multiple: true },
         'report-dir': { type: 'string' },
         'api-version': { type: 'string' },
         quiet: { type: 'boolean' },
@@ -129,6 +135,9 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     throw new UsageError(`--enum-style must be one of ${ENUM_STYLES.join(', ')}, not '${enumStyle}'`);
   }
   if (values.watch && command !== 'generate') throw new UsageError('--watch goes with generate');
+  for (const extra of values.emit ?? []) {
+    if (!EMITS.includes(extra as Emit)) throw new UsageError(`--emit takes ${EMITS.join(', ')}, not '${extra}'`);
+  }
   const flags: Flags = definedOnly({
     docs: values.docs,
     out: values.out,
@@ -141,6 +150,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     check: values.check,
     watch: values.watch,
     emitModel: values['emit-model'],
+    emit: values.emit as Emit[] | undefined,
     reportJson,
     reportDir: values['report-dir'],
   });
@@ -164,6 +174,7 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     cache: !(pick('noCache') ?? false),
     jobs: pick('jobs'),
     emitModel: flags.emitModel,
+    emit: pick('emit') ?? [],
     reportJson: flags.reportJson,
     guards: config.guards ?? true,
     checkFormats: config.checkFormats ?? false,

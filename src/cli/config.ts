@@ -25,6 +25,8 @@ export interface Config {
   headerTemplate?: string;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
+  /** Extra outputs beside the modules: `json-schema` writes schema.json per version. */
+  emit?: 'json-schema'[];
 }
 
 type Check = (value: unknown, key: string) => void;
@@ -37,6 +39,10 @@ const boolean: Check = (value, key) => {
 };
 const oneOf = (...allowed: string[]): Check => (value, key) => {
   if (typeof value !== 'string' || !allowed.includes(value)) fail(key, allowed.map((item) => `"${item}"`).join(' | '), value);
+};
+const listOf = (...allowed: string[]): Check => (value, key) => {
+  if (!Array.isArray(value)) return fail(key, `a list of ${allowed.map((item) => `"${item}"`).join(' | ')}`, value);
+  value.forEach((item, index) => oneOf(...allowed)(item, `${key}[${index}]`));
 };
 const positiveInteger: Check = (value, key) => {
   if (!Number.isInteger(value) || (value as number) < 1) fail(key, 'a whole number ≥ 1', value);
@@ -60,7 +66,7 @@ const KEYS: Record<keyof Config, Check> = {
   docs: string, out: string, apiVersion: string, enumStyle: oneOf('const', 'union', 'enum'),
   strict: boolean, quiet: boolean, jobs: positiveInteger, noCache: boolean, guards: boolean,
   checkFormats: boolean, versions: versionMap, namingOverrides: stringMap, headerTemplate: string,
-  includeNamespaces: stringList, excludeNamespaces: stringList,
+  includeNamespaces: stringList, excludeNamespaces: stringList, emit: listOf('json-schema'),
 };
 
 /** Validates parsed JSON as a config; the error names the first bad key. */

@@ -89,6 +89,7 @@ async function generateOptionsOf(options: CliOptions, progress: ProgressLine): P
     enumStyle: options.enumStyle,
     templates: await loadTemplates(options.headerTemplate),
     guards: options.guards,
+    jsonSchema: options.emit.includes('json-schema'),
     checkFormats: options.checkFormats,
     namingOverrides: options.namingOverrides,
     ...(options.includeNamespaces || options.excludeNamespaces

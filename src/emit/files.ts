@@ -4,6 +4,7 @@ import type { EnumStyle } from './declarations.js';
 import { emitTypes, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
 import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
 import { renderHeader } from './header.js';
+import { JSON_SCHEMA_FILE, jsonSchemaDocument } from './jsonSchema.js';
 import { compileRuntime } from './javascript.js';
 import type { Templates } from './templates.js';
 import { importLines, type ReferenceUse } from './module.js';
@@ -25,6 +26,8 @@ export interface EmitOptions {
   namingOverrides?: Record<string, string>;
   /** Emit `isX`/`validateX`/`assertX` guards beside the types, and the runtime module they use. Default true. */
   guards?: boolean;
+  /** Also write schema.json, every type as JSON Schema (`--emit json-schema`). */
+  jsonSchema?: boolean;
 }
 
 export interface EmitResult {
@@ -71,6 +74,7 @@ export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMa
   }
   if (guards) files.push(...runtimeModule(model, options, names, emitted, reuse));
   files.push(...indexModule(model, names, options));
+  if (options.jsonSchema) files.push({ path: JSON_SCHEMA_FILE, content: jsonSchemaDocument(model) });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), names, emitted };
 }
 

@@ -36,6 +36,23 @@ test('config settings apply and flags override them', async () => {
   assert.match(await read(dir, 'types/beta/graph.d.ts'), 'export declare enum RecordOperationStatus {');
 });
 
+test('--emit json-schema (or the config\'s emit) adds schema.json per version; without it the file goes', async () => {
+  const dir = await project();
+  assert.is(runCli(['generate', '--no-cache', '--emit', 'json-schema'], dir).status, 0);
+  assert.match(await read(dir, 'generated/beta/schema.json'), '"microsoft.graph.recordOperation": {');
+  assert.ok(existsSync(path.join(dir, 'generated/v1.0/schema.json')));
+  assert.is(runCli(['generate', '--no-cache'], dir).status, 0);
+  assert.not.ok(existsSync(path.join(dir, 'generated/beta/schema.json')), 'a generated file no run asks for is removed');
+  const bad = runCli(['generate', '--no-cache', '--emit', 'yaml'], dir);
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, "--emit takes json-schema, not 'yaml'");
+  const configured = await project({ emit: ['json-schema'] });
+  assert.is(runCli(['generate', '--no-cache'], configured).status, 0);
+  assert.ok(existsSync(path.join(configured, 'generated/beta/schema.json')));
+  const wrong = await project({ emit: ['yaml'] });
+  assert.match(runCli(['generate', '--no-cache'], wrong).stderr, "'emit[0]' must be \"json-schema\"");
+});
+
 test('config versions give each version its own pages and output folder', async () => {
   const dir = await project({ versions: { beta: { docs: 'docs/beta', out: 'beta-types' } } });
   const run = runCli(['generate', '--no-cache'], dir);

@@ -1,4 +1,6 @@
-import { fullNameOf, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../../src/model/types.js';
+import { compareText } from '../compareText.js';
+import { fullNameOf, type Model, type ObjectTypeDef, type PrimitiveName, type PropertyDef, type TypeDef } from '../model/types.js';
+import { GENERATED_MARKER } from './header.js';
 
 type Schema = Record<string, unknown>;
 
@@ -6,14 +8,38 @@ const STRING_PRIMITIVES = new Set<PrimitiveName>(['String', 'Guid', 'Date', 'Dat
 const INTEGER_PRIMITIVES = new Set<PrimitiveName>(['Int16', 'Int32', 'Int64', 'Byte', 'SByte']);
 const FLOAT_PRIMITIVES = new Set<PrimitiveName>(['Single', 'Double', 'Decimal']);
 
+/** The file `--emit json-schema` adds to each version's output. */
+export const JSON_SCHEMA_FILE = 'schema.json';
+
 /**
- * A JSON Schema (draft-07) for one object type of the model, with every type it reaches as a
- * definition: the speed anchor for the generated guards. It asks what the guards ask by default
+ * `schema.json`: a JSON Schema (draft-07) with a definition for every type of the model, by full
+ * name (`#/definitions/microsoft.graph.user`), for tools that validate with JSON Schema. Its
+ * `$comment` starts with the generated-file marker, so the writer knows it for its own.
+ */
+export function jsonSchemaDocument(model: Model): string {
+  const names = model.types.map(fullNameOf).sort(compareText);
+  const { definitions } = definitionsReaching(model, names);
+  const document = {
+    $comment: `${GENERATED_MARKER}: Microsoft Graph ${model.apiVersion} types as JSON Schema`,
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    definitions: Object.fromEntries(names.map((name) => [name, definitions[name]])),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * A JSON Schema (draft-07) for one type of the model, with every type it reaches as a definition
+ * (the bench's speed anchor for the generated guards). Both ask what the guards ask by default
  * (types, nullability, enum members, Graph's "NaN"/"INF" floats; extra properties allowed, no
- * string formats) but not the dispatch on `@odata.type` to derived types, so if anything it does
- * less work than a guard.
+ * string formats) but not the dispatch on `@odata.type` to derived types.
  */
 export function jsonSchemaFor(model: Model, fullName: string): Schema {
+  const { root, definitions } = definitionsReaching(model, [fullName]);
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...root, definitions };
+}
+
+/** The definitions of the named types and of every type they reach, and a reference to the first. */
+function definitionsReaching(model: Model, fullNames: string[]): { root: Schema; definitions: Record<string, Schema> } {
   const types = new Map(model.types.map((type) => [fullNameOf(type).toLowerCase(), type]));
   const definitions: Record<string, Schema> = {};
   const typeOf = (name: string): TypeDef => {
@@ -36,15 +62,17 @@ export function jsonSchemaFor(model: Model, fullName: string): Schema {
     return property.nullable ? orNull(value) : value;
   };
   const objectSchema = (type: ObjectTypeDef): Schema => {
-    const properties: Record<string, Schema> = {};
+    // No prototype: a property may be called `__proto__`.
+    const properties: Record<string, Schema> = Object.create(null) as Record<string, Schema>;
     for (let current: ObjectTypeDef | undefined = type; current; ) {
       for (const property of current.properties) properties[property.name] ??= propertySchema(property);
       const base: TypeDef | undefined = current.baseType ? typeOf(current.baseType) : undefined;
-      current = base?.kind === 'enum' ? undefined : base;
+      current = base?.kind === 'enum' || base === type ? undefined : base;
     }
     return { type: 'object', properties };
   };
-  return { $schema: 'http://json-schema.org/draft-07/schema#', ...reference(fullName), definitions };
+  const [root] = fullNames.map(reference);
+  return { root, definitions };
 }
 
 /**
