@@ -141,12 +141,16 @@ async function buildVersion(
   const { diagnostics } = built;
   options.progress?.({ stage: 'emit', apiVersion, types: model.types.length });
   const emitOptionsWithTemplates = { ...emitOptions(options), templates: options.templates };
+  const plan = emitter.planEmission(model, emitOptionsWithTemplates);
   let shares = reuse;
   if (pool.started) {
-    const positions = emitter.typesToPrint(model, emitOptionsWithTemplates, reuse);
-    if (positions.length >= MIN_TYPES_FOR_THREADS) shares = new Map([...(reuse ?? []), ...await pool.printTypes(model, emitOptionsWithTemplates, positions)]);
+    const positions = emitter.typesToPrint(plan, reuse);
+    if (positions.length >= MIN_TYPES_FOR_THREADS) {
+      const printed = await pool.printTypes(model, emitOptionsWithTemplates, positions);
+      shares = new Map([...(reuse ?? []), ...positions.map((position, index) => [plan.keys.get(model.types[position])!, printed[index]] as const)]);
+    }
   }
-  const { files, names, emitted } = emitter.emitModel(model, emitOptionsWithTemplates, shares);
+  const { files, names, emitted } = emitter.emitPlanned(plan, shares);
   const nameClashes = nameClashDiagnostics(model, names);
   return { output: { apiVersion, model, files, diagnostics: [...diagnostics, ...nameClashes], pages: pages.length }, emitted };
 }

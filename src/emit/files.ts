@@ -44,7 +44,35 @@ export interface EmitResult {
  * emitted the same type in the same surroundings.
  */
 export function emitModel(model: Model, options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): EmitResult {
-  const { names, guards, context, keys } = prepare(model, options);
+  return emitPlanned(planEmission(model, options), reuse);
+}
+
+/** What an emission works from, worked out once: names, the guards' index, and each type's key. */
+export interface EmissionPlan {
+  model: Model;
+  options: EmitOptions;
+  context: TypeEmitContext;
+  keys: Map<TypeDef, string>;
+}
+
+export function planEmission(model: Model, options: EmitOptions): EmissionPlan {
+  const context = emitContext(model, options);
+  return { model, options, context, keys: typeKeys(model, context) };
+}
+
+/** The positions in the model of the types whose shares `reuse` lacks: what emitPlanned would print. */
+export function typesToPrint({ model, keys }: EmissionPlan, reuse?: ReadonlyMap<string, EmittedType>): number[] {
+  return model.types.flatMap((type, position) => (reuse?.has(keys.get(type)!) ? [] : [position]));
+}
+
+/** The shares of the types at `positions`, in that order: part of an emission, printed on another thread. */
+export function printTypes(model: Model, options: EmitOptions, positions: number[]): EmittedType[] {
+  return emitTypes(positions.map((position) => model.types[position]), emitContext(model, options));
+}
+
+/** emitModel with its plan made already; `reuse` holds the shares printed elsewhere or by an earlier run. */
+export function emitPlanned({ model, options, context, keys }: EmissionPlan, reuse?: ReadonlyMap<string, EmittedType>): EmitResult {
+  const { names, guards } = context;
   const emitted = new Map<string, EmittedType>();
   const byNamespace = new Map<string, TypeDef[]>();
   for (const type of model.types) {
@@ -105,25 +133,9 @@ function runtimeModule(
   return [{ path: `${moduleName}.js`, content: header + share.javascript }, { path: `${moduleName}.d.ts`, content: header + share.declarations }];
 }
 
-/** The positions in the model of the types whose shares `reuse` lacks: what emitModel would print. */
-export function typesToPrint(model: Model, options: EmitOptions, reuse?: ReadonlyMap<string, EmittedType>): number[] {
-  const { keys } = prepare(model, options);
-  return model.types.flatMap((type, position) => (reuse?.has(keys.get(type)!) ? [] : [position]));
-}
-
-/** The shares of the types at `positions`, by key: part of an emission, printed on another thread and handed to emitModel as `reuse`. */
-export function printTypes(model: Model, options: EmitOptions, positions: number[]): Map<string, EmittedType> {
-  const { context, keys } = prepare(model, options);
-  const types = positions.map((position) => model.types[position]);
-  const shares = emitTypes(types, context);
-  return new Map(types.map((type, index) => [keys.get(type)!, shares[index]]));
-}
-
-function prepare(model: Model, options: EmitOptions) {
-  const names = buildNameTable(model, options.namingOverrides);
+function emitContext(model: Model, options: EmitOptions): TypeEmitContext {
   const guards = options.guards === false ? undefined : new GuardIndex(model);
-  const context: TypeEmitContext = { names, jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
-  return { names, guards, context, keys: typeKeys(model, context) };
+  return { names: buildNameTable(model, options.namingOverrides), jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
 }
 
 /** index.js and index.d.ts: the root namespace's names, the runtime's, and one namespace object per other namespace. */

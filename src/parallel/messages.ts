@@ -16,8 +16,8 @@ export type WorkerRequest =
   /** Print the types at these positions of the model (given as JSON). */
   | { kind: 'print'; model: string; options: EmitOptions; positions: number[] };
 
-/** Worker → main thread: a batch's results as JSON, in the batch's order; printed types by key; or what failed. */
+/** Worker → main thread: a batch's results as JSON, in the batch's order; the printed types, in the order asked; or what failed. */
 export type WorkerResponse =
   | { kind: 'read'; batch: number; results: string[] }
-  | { kind: 'printed'; shares: [string, EmittedType][] }
+  | { kind: 'printed'; shares: EmittedType[] }
   | { kind: 'failure'; message: string };

@@ -27,7 +27,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
       try {
         const { printTypes } = await import('../emit/files.js');
         const model = JSON.parse(request.model) as Model;
-        return reply({ kind: 'printed', shares: [...printTypes(model, request.options, request.positions)] });
+        return reply({ kind: 'printed', shares: printTypes(model, request.options, request.positions) });
       } catch (error) {
         return reply({ kind: 'failure', message: `Printing types failed: ${describe(error)}` });
       }

@@ -61,13 +61,13 @@ export class WorkerPool {
     }
   }
 
-  /** The shares of the types at `positions` of the model, printed in contiguous runs, one per thread. */
-  async printTypes(model: Model, options: EmitOptions, positions: number[]): Promise<Map<string, EmittedType>> {
+  /** The shares of the types at `positions` of the model, in that order, printed in contiguous runs, one per thread. */
+  async printTypes(model: Model, options: EmitOptions, positions: number[]): Promise<EmittedType[]> {
     const workers = this.start();
     const runs = workers.map((_, index) => positions.slice(
       Math.floor((index * positions.length) / workers.length), Math.floor(((index + 1) * positions.length) / workers.length)));
     const json = JSON.stringify(model);
-    const printed: [string, EmittedType][][] = [];
+    const printed: EmittedType[][] = [];
     let received = 0;
     await this.exchange((worker, response, done) => {
       if (response.kind !== 'printed') return;
@@ -76,7 +76,7 @@ export class WorkerPool {
     }, () => {
       workers.forEach((worker, index) => worker.postMessage({ kind: 'print', model: json, options, positions: runs[index] } satisfies WorkerRequest));
     });
-    return new Map(printed.flat());
+    return printed.flat();
   }
 
   async close(): Promise<void> {
