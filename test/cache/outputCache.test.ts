@@ -1,30 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generateVersion, type GenerateOptions } from '../../src/pipeline.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { docsCopySuite, generateCopy as generate, onlyEntry } from '../helpers/cacheFixture.js';
 
-const outputs = suite<{ dir: string }>('output cache', { dir: '' });
-
-outputs.before.each((context) => {
-  context.dir = mkdtempSync(path.join(os.tmpdir(), 'graph-docs-typegen-outputs-'));
-  cpSync(path.join(REPO_ROOT, 'docs', 'beta'), path.join(context.dir, 'docs'), { recursive: true });
-});
-outputs.after.each((context) => {
-  rmSync(context.dir, { recursive: true, force: true });
-});
-
-const generate = (dir: string, cacheDir: string | false, extra: Partial<GenerateOptions> = {}) =>
-  generateVersion({ apiVersion: 'beta', dir: path.join(dir, 'docs'), outSubdir: '' }, { enumStyle: 'const', cacheDir, ...extra });
-
-/** The single output entry of a cache folder. */
-function outputEntry(cacheDir: string): string {
-  const [generation] = readdirSync(path.join(cacheDir, 'outputs'));
-  const [entry] = readdirSync(path.join(cacheDir, 'outputs', generation));
-  return path.join(cacheDir, 'outputs', generation, entry);
-}
+const outputs = docsCopySuite('output cache');
+const outputEntry = (cacheDir: string) => onlyEntry(cacheDir, 'outputs');
 
 outputs('a run with nothing changed gives back the same output as an uncached run', async ({ dir }) => {
   const cacheDir = path.join(dir, 'cache');

@@ -1,30 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generateVersion } from '../../src/pipeline.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { docsCopySuite, generateCopy as generate, onlyEntry } from '../helpers/cacheFixture.js';
 
-const types = suite<{ dir: string }>('type cache', { dir: '' });
-
-types.before.each((context) => {
-  context.dir = mkdtempSync(path.join(os.tmpdir(), 'graph-docs-typegen-types-'));
-  cpSync(path.join(REPO_ROOT, 'docs', 'beta'), path.join(context.dir, 'docs'), { recursive: true });
-});
-types.after.each((context) => {
-  rmSync(context.dir, { recursive: true, force: true });
-});
-
-const generate = (dir: string, cacheDir: string | false) =>
-  generateVersion({ apiVersion: 'beta', dir: path.join(dir, 'docs'), outSubdir: '' }, { enumStyle: 'const', cacheDir });
-
-/** The single entry of the type-text cache. */
-function typeEntry(cacheDir: string): string {
-  const [generation] = readdirSync(path.join(cacheDir, 'types'));
-  const [entry] = readdirSync(path.join(cacheDir, 'types', generation));
-  return path.join(cacheDir, 'types', generation, entry);
-}
+const types = docsCopySuite('type cache');
+const typeEntry = (cacheDir: string) => onlyEntry(cacheDir, 'types');
 
 /** A change to one page's description: the output misses, the page's types are printed again, the others come from the type cache. */
 function editPage(dir: string): void {

@@ -119,23 +119,6 @@ const CASES: Case[] = [
   { name: 'an empty text', given: '', want: { fastTables: 0 } },
 ];
 
-for (const { name, given, want } of CASES) {
-  test(`tables: ${name}`, () => {
-    const report = parseMarkdownReporting(given);
-    assert.equal(report.tree, micromark(given), 'the tree micromark builds');
-    assert.is(report.fastTables, want.fastTables, 'tables built from their lines');
-    assert.is(report.fastCode, want.fastCode ?? 0, 'code blocks built from their lines');
-    assert.equal(report.skipped.map((skip) => skip.reason), want.skipped ?? [], 'table-like lines left to micromark');
-    assert.is(report.fallback, want.fallback, 'why the page was parsed whole');
-  });
-}
-
-test('tables: every case with CRLF line endings', () => {
-  for (const { name, given } of CASES) {
-    const crlf = given.replace(/\r?\n/g, '\r\n');
-    assert.equal(parseMarkdown(crlf), micromark(crlf), name);
-  }
-});
 
 const JSON_BLOCK = '```json\n{\n  "@odata.type": "#microsoft.graph.widget",\n  "id": "String (identifier)"\n}\n```';
 
@@ -186,23 +169,25 @@ const CODE_CASES: Case[] = [
   { name: 'a fence opened in a list item, then one of its own', given: '- ```\n  x\n```\ny\n```\n', want: { fastTables: 0, fastCode: 1 } },
 ];
 
-for (const { name, given, want } of CODE_CASES) {
-  test(`code: ${name}`, () => {
-    const report = parseMarkdownReporting(given);
-    assert.equal(report.tree, micromark(given), 'the tree micromark builds');
-    assert.is(report.fastTables, want.fastTables, 'tables built from their lines');
-    assert.is(report.fastCode, want.fastCode ?? 0, 'code blocks built from their lines');
-    assert.equal(report.skipped.map((skip) => skip.reason), want.skipped ?? [], 'table-like lines left to micromark');
-    assert.is(report.fallback, want.fallback, 'why the page was parsed whole');
+for (const [kind, cases] of [['tables', CASES], ['code', CODE_CASES]] as const) {
+  for (const { name, given, want } of cases) {
+    test(`${kind}: ${name}`, () => {
+      const report = parseMarkdownReporting(given);
+      assert.equal(report.tree, micromark(given), 'the tree micromark builds');
+      assert.is(report.fastTables, want.fastTables, 'tables built from their lines');
+      assert.is(report.fastCode, want.fastCode ?? 0, 'code blocks built from their lines');
+      assert.equal(report.skipped.map((skip) => skip.reason), want.skipped ?? [], 'table-like lines left to micromark');
+      assert.is(report.fallback, want.fallback, 'why the page was parsed whole');
+    });
+  }
+
+  test(`${kind}: every case with CRLF line endings`, () => {
+    for (const { name, given } of cases) {
+      const crlf = given.replace(/\r?\n/g, '\r\n');
+      assert.equal(parseMarkdown(crlf), micromark(crlf), name);
+    }
   });
 }
-
-test('code: every case with CRLF line endings', () => {
-  for (const { name, given } of CODE_CASES) {
-    const crlf = given.replace(/\r?\n/g, '\r\n');
-    assert.equal(parseMarkdown(crlf), micromark(crlf), name);
-  }
-});
 
 // ------------------------------------------------------------------------------------------
 // Generated pages
