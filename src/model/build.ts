@@ -69,7 +69,7 @@ class ModelBuilder {
     this.settleInheritance();
     this.diagnostics.push(...propertiesNotInTables(this.pages, (object) => this.inheritedPropertyNames(object)));
     const types: TypeDef[] = [...this.objects.values(), ...this.enums.values()].sort(compareTypes);
-    return { model: { apiVersion: this.apiVersion, types }, diagnostics: this.diagnostics };
+    return { model: { apiVersion: this.apiVersion, types, operations: [] }, diagnostics: this.diagnostics };
   }
 
   /** A type's own page (`user.md` for `user`) leads a merge; then the rest, by file name. */

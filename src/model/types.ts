@@ -85,10 +85,64 @@ export interface EnumTypeDef {
 
 export type TypeDef = ObjectTypeDef | EnumTypeDef;
 
-/** The whole model of one API version, sorted by namespace then name. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Permission names per kind, least privileged first. `null`: the page says the kind is not
+ * supported; `[]`: the page says nothing about it.
+ */
+export interface Permissions {
+  delegatedWork: string[] | null;
+  delegatedPersonal: string[] | null;
+  application: string[] | null;
+}
+
+/** A type an operation takes or returns: a model type, or `unknown` when the page names none the model has. */
+export type OperationTypeRef = TypeRef | { kind: 'unknown'; written: string };
+
+export interface ParameterDef {
+  name: string;
+  type: OperationTypeRef;
+  collection: boolean;
+  required: boolean;
+  description: string;
+}
+
+export type RequestBodyDef =
+  | { kind: 'type'; type: OperationTypeRef; collection: boolean }
+  | { kind: 'parameters'; parameters: ParameterDef[] };
+
+export interface ResponseDef {
+  status: number;
+  /** null: no body. */
+  type: OperationTypeRef | null;
+  collection: boolean;
+}
+
+/** One (method, path) pair of an api page, with what the page says of it. */
+export interface Operation {
+  method: HttpMethod;
+  /** In the spelling of Graph's own OpenAPI description: `/users/{user-id}/messages/{message-id}`. */
+  path: string;
+  /** The path parameters in order: their names in `path`, and as the page wrote them. */
+  pathParameters: { name: string; written: string }[];
+  /** The page's title. */
+  summary: string;
+  source: SourcePlace;
+  permissions: Permissions;
+  /** OData system query options the page says the method supports, sorted. */
+  queryOptions: string[];
+  headers: string[];
+  /** null: the page says to send no body, or has no Request body section. */
+  request: RequestBodyDef | null;
+  response: ResponseDef;
+}
+
+/** The whole model of one API version: types sorted by namespace then name, operations by path then method. */
 export interface Model {
   apiVersion: string;
   types: TypeDef[];
+  operations: Operation[];
 }
 
 export const fullNameOf = (type: { namespace: string; name: string }): string =>

@@ -1,4 +1,4 @@
-import type { Diagnostic, EnumTypeDef, PrimitiveName, SourcePlace } from '../model/types.js';
+import type { Diagnostic, EnumTypeDef, HttpMethod, Permissions, PrimitiveName, SourcePlace } from '../model/types.js';
 
 /** A type as a page spells it, before the model knows which types exist. */
 export type RawTypeRef =
@@ -52,7 +52,8 @@ export interface RawObjectType {
   source: SourcePlace;
 }
 
-export type DocType = 'resource' | 'enum' | 'conceptual' | 'other';
+/** What a page is: its front matter's doc_type, or `include` for a file under an `includes/` folder. */
+export type DocType = 'resource' | 'enum' | 'api' | 'include' | 'conceptual' | 'other';
 
 /** A link a page uses to name a type (a Type cell, an "Inherits from" sentence), as written. */
 export interface TypeLink {
@@ -68,5 +69,89 @@ export interface PageResult {
   enums: EnumTypeDef[];
   /** Checked by the model against the list of pages, which one page cannot see. */
   typeLinks: TypeLink[];
+  /** What an api page says about the operations it documents. */
+  api?: RawApiPage;
+  /** The permission tables of an include page, for the api pages that include it. */
+  permissionTables?: RawPermissionTable[];
   diagnostics: Diagnostic[];
+}
+
+/** One `METHOD /path` line of a page's HTTP request section, as written. */
+export interface RawRequestLine {
+  method: HttpMethod;
+  /** The path as written, with host, version prefix, query string and trailing comment cut off. */
+  path: string;
+  /** A query string written into the line, without its `?`. */
+  query?: string;
+  place: SourcePlace;
+}
+
+/** One permissions table; several on a page for several scenarios. */
+export interface RawPermissionTable extends Permissions {
+  place: SourcePlace;
+}
+
+/** A parameter a page documents in a table: of a function in the URL, or of an action's request body. */
+export interface RawParameter {
+  name: string;
+  type: RawTypeRef;
+  collection: boolean;
+  required: boolean;
+  description: string;
+  place: SourcePlace;
+}
+
+export type RawRequestBody =
+  | { kind: 'none'; place: SourcePlace }
+  /** "a JSON representation of the [user](../resources/user.md) object". */
+  | { kind: 'type'; type: RawTypeRef; collection: boolean; place: SourcePlace }
+  /** A table of parameters (an action's, or the properties a PATCH may change). */
+  | { kind: 'parameters'; parameters: RawParameter[]; place: SourcePlace };
+
+/** The response as the prose says it: "returns a `200 OK` response code and a [user](...) object". */
+export interface RawResponse {
+  status: number;
+  /** Absent when the prose names no body. */
+  type?: RawTypeRef;
+  collection: boolean;
+  place: SourcePlace;
+}
+
+/** A request example (annotation blockType "request") and the first line of its code block. */
+export interface RawExampleRequest {
+  method: HttpMethod;
+  /** The URL as written, host and version included. */
+  url: string;
+  place: SourcePlace;
+}
+
+/** A response example's annotation (blockType "response"). */
+export interface RawExampleResponse {
+  status?: number;
+  /** `@odata.type` as written. */
+  type?: string;
+  collection: boolean;
+  place: SourcePlace;
+}
+
+export interface RawApiPage {
+  title: string;
+  requestLines: RawRequestLine[];
+  /** The permissions tables written into the page, in order. */
+  permissions: RawPermissionTable[];
+  /** `[!INCLUDE [permissions-table](../includes/permissions/x.md)]`: the target as written, relative to the page. */
+  permissionIncludes: { target: string; place: SourcePlace }[];
+  /** The page has a Permissions section (with or without a table or include). */
+  hasPermissionsSection: boolean;
+  /** OData system query options the page says the method supports (`$select`, `$filter`, ...). */
+  queryOptions: string[];
+  /** Request header names from the Request headers table. */
+  headers: string[];
+  /** A function's parameters, written into the URL. */
+  functionParameters: RawParameter[];
+  /** Absent when the page has no Request body section. */
+  requestBody?: RawRequestBody;
+  response?: RawResponse;
+  exampleRequests: RawExampleRequest[];
+  exampleResponses: RawExampleResponse[];
 }

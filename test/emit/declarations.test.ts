@@ -14,6 +14,7 @@ const property = (name: string, overrides: Partial<PropertyDef> = {}): PropertyD
 
 const MODEL: Model = {
   apiVersion: 'v1.0',
+  operations: [],
   types: [
     {
       kind: 'entity', name: 'entity', namespace: 'microsoft.graph', abstract: true, openType: false, mediaEntity: false,

@@ -61,6 +61,7 @@ const collection = { collection: true };
 /** One type per check kind, an inheritance tree across two namespaces, a recursive type. */
 const SAMPLE_MODEL: Model = {
   apiVersion: 'test',
+  operations: [],
   types: [
     objectType('sample', [
       property('text', 'String'),
@@ -542,6 +543,7 @@ test('emit: the sample model type-checks under strict with every enum style', ()
 const HOSTILE_NAMES = ['__proto__', 'constructor', '@odata.type', 'default', 'a.b', '123abc', '', '*/', 'with space', '"quote', 'toString', 'hasOwnProperty'];
 const HOSTILE_MODEL: Model = {
   apiVersion: 'hostile',
+  operations: [],
   types: [
     objectType('Array', HOSTILE_NAMES.map((name) => property(name, 'String'))),
     objectType('Date', [property('when', 'Date'), property('array', 'Array'), property('map', 'Map'), property('others', 'Object', collection)]),

@@ -51,6 +51,7 @@ test('schema.json is written only when asked for', async () => {
 test('a property named __proto__ is a property, not a prototype', () => {
   const hostile: Model = {
     apiVersion: 'x',
+    operations: [],
     types: [{
       kind: 'complex', name: 'odd', namespace: 'microsoft.graph', abstract: false, openType: false, mediaEntity: false,
       description: '', sources: [], properties: [{
