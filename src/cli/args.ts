@@ -13,6 +13,8 @@ export interface CliOptions {
   check: boolean;
   strict: boolean;
   quiet: boolean;
+  /** generate and check list every warning, not only the first ones. */
+  verbose: boolean;
   watch: boolean;
   emitModel?: string;
   /** Extra outputs beside the modules. */
@@ -36,7 +38,7 @@ export interface CliOptions {
 }
 
 /** The settings a flag can give, by config key. */
-export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'jobs' | 'noCache' | 'emit'>> & {
+export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'verbose' | 'jobs' | 'noCache' | 'emit'>> & {
   check?: boolean;
   watch?: boolean;
   emitModel?: string;
@@ -52,6 +54,9 @@ const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples'];
 const ENUM_STYLES: EnumStyle[] = ['const', 'union', 'enum'];
 export const EMITS = ['json-schema'] as const;
 export type Emit = (typeof EMITS)[number];
+
+/** How many warnings generate and check list before they only count the rest: lint lists them all. */
+export const WARNINGS_LISTED = 20;
 
 export const USAGE = `Usage: graph-docs-typegen <command> [options]
 
@@ -75,6 +80,7 @@ Options:
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
   --quiet           no progress, only warnings and the summary
+  --verbose         generate, check: list every warning (by default the first ${WARNINGS_LISTED})
   --jobs N          threads that parse pages (default: the number of cores)
   --no-cache        neither read nor write the cache (node_modules/.cache/graph-docs-typegen
                     of the package holding the working folder)
@@ -110,6 +116,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         'report-dir': { type: 'string' },
         'api-version': { type: 'string' },
         quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         jobs: { type: 'string' },
         'no-cache': { type: 'boolean' },
         config: { type: 'string' },
@@ -145,6 +152,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     enumStyle: enumStyle as EnumStyle | undefined,
     strict: values.strict,
     quiet: values.quiet,
+    verbose: values.verbose,
     jobs: values.jobs === undefined ? undefined : jobsOption(values.jobs),
     noCache: values['no-cache'],
     check: values.check,
@@ -168,6 +176,7 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     check: command === 'check' || flags.check === true,
     strict: pick('strict') ?? false,
     quiet: pick('quiet') ?? false,
+    verbose: pick('verbose') ?? false,
     watch: flags.watch ?? false,
     apiVersion: pick('apiVersion') ?? 'v1.0',
     reportDir: flags.reportDir ?? '.',

@@ -11,6 +11,7 @@ export interface Config {
   enumStyle?: 'const' | 'union' | 'enum';
   strict?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   jobs?: number;
   noCache?: boolean;
   /** Emit isX/validateX/assertX beside the interfaces. */
@@ -64,7 +65,7 @@ const versionMap: Check = (value, key) => {
 
 const KEYS: Record<keyof Config, Check> = {
   docs: string, out: string, apiVersion: string, enumStyle: oneOf('const', 'union', 'enum'),
-  strict: boolean, quiet: boolean, jobs: positiveInteger, noCache: boolean, guards: boolean,
+  strict: boolean, quiet: boolean, verbose: boolean, jobs: positiveInteger, noCache: boolean, guards: boolean,
   checkFormats: boolean, versions: versionMap, namingOverrides: stringMap, headerTemplate: string,
   includeNamespaces: stringList, excludeNamespaces: stringList, emit: listOf('json-schema'),
 };

@@ -11,7 +11,7 @@ import { writeTree } from '../write/tree.js';
 import type { Diagnostic } from '../model/types.js';
 import { parseCommandLine, resolveOptions, UsageError, USAGE, type CliOptions } from './args.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
-import { formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+import { diagnosticsToList, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { summaryLine, summaryTable } from './summary.js';
 import { colorsEnabled, painter, ProgressLine, type Painter } from './terminal.js';
 import { watchDocs } from './watch.js';
@@ -60,7 +60,9 @@ async function runOnce(options: CliOptions): Promise<number> {
     outputs.push(...versions.map((version) => version.output));
     const diagnostics = sortDiagnostics(versions.flatMap(({ input, output }) =>
       output.diagnostics.map((diagnostic) => ({ ...diagnostic, file: displayPath(input.dir, diagnostic.file) }))));
-    for (const diagnostic of diagnostics) if (diagnostic.severity !== 'info') print(colouredDiagnostic(formatDiagnostic(diagnostic), diagnostic.severity, paint));
+    const { listed, unlisted } = diagnosticsToList(diagnostics, options.command === 'lint' || options.verbose);
+    for (const diagnostic of listed) print(colouredDiagnostic(formatDiagnostic(diagnostic), diagnostic.severity, paint));
+    if (unlisted > 0) print(paint.dim(`... and ${unlisted} more warnings, counted by rule below: \`graph-docs-typegen lint\` lists them all, as does --verbose`));
     diagnosticsShown = [...diagnosticsShown, ...diagnostics];
     if (options.command === 'lint') {
       outcomes.push('nothing written');
