@@ -23,8 +23,8 @@
  *   with the `Prefer: include-unknown-enum-members` header; so the members listed after
  *   `unknownFutureValue` are valid values too. A value the docs do not list is still reported,
  *   for an evolvable enum as for any other: it may be a member added since the docs were read.
- * - Flags enums arrive as comma-separated members (`"audio,video"`), which their property
- *   checks accept, while `isX` for the enum itself accepts single members, as its type does.
+ * - Flags enums arrive as comma-separated members, each once (`"audio,video"`), which their
+ *   property checks accept, while `isX` for the enum itself accepts single members, as its type does.
  * - The properties checked are an object's own enumerable string-keyed ones, which are what
  *   JSON.stringify writes; each is read once, and nothing is read from a prototype. A getter
  *   that throws becomes an issue. Issues come in the order of the value's properties.

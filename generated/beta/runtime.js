@@ -23,8 +23,8 @@
  *   with the `Prefer: include-unknown-enum-members` header; so the members listed after
  *   `unknownFutureValue` are valid values too. A value the docs do not list is still reported,
  *   for an evolvable enum as for any other: it may be a member added since the docs were read.
- * - Flags enums arrive as comma-separated members (`"audio,video"`), which their property
- *   checks accept, while `isX` for the enum itself accepts single members, as its type does.
+ * - Flags enums arrive as comma-separated members, each once (`"audio,video"`), which their
+ *   property checks accept, while `isX` for the enum itself accepts single members, as its type does.
  * - The properties checked are an object's own enumerable string-keyed ones, which are what
  *   JSON.stringify writes; each is read once, and nothing is read from a prototype. A getter
  *   that throws becomes an issue. Issues come in the order of the value's properties.
@@ -320,15 +320,17 @@ export function memberSet(members) {
 export function isMember(value, members) {
     return typeof value === 'string' && members.has(value);
 }
-/** Whether every comma-separated part of a flags value is a member (spaces around parts allowed). */
+/** Whether every comma-separated part of a flags value is a member, each once (spaces around parts allowed). */
 function areMembers(value, members) {
+    const seen = [];
     for (let start = 0;;) {
         const comma = value.indexOf(',', start);
-        const end = comma < 0 ? value.length : comma;
-        if (!members.has(value.slice(start, end).trim()))
+        const part = value.slice(start, comma < 0 ? value.length : comma).trim();
+        if (!members.has(part) || seen.includes(part))
             return false;
         if (comma < 0)
             return true;
+        seen.push(part);
         start = comma + 1;
     }
 }

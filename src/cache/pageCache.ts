@@ -57,7 +57,7 @@ export class PageCache {
 function parsePageResult(json: string, file: string): PageResult | undefined {
   try {
     const result = JSON.parse(json) as PageResult;
-    return result?.file === file && Array.isArray(result.objects) && Array.isArray(result.enums) && Array.isArray(result.diagnostics) && Array.isArray(result.typeLinks) ? result : undefined;
+    return result?.file === file && Array.isArray(result.objects) && Array.isArray(result.enums) && Array.isArray(result.diagnostics) && Array.isArray(result.typeLinks) && Array.isArray(result.derivedTypes) ? result : undefined;
   } catch {
     return undefined;
   }

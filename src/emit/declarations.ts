@@ -64,7 +64,7 @@ export function enumMemberKeys(type: EnumTypeDef): string[] {
 
 export function enumParts(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): ModuleParts {
   const name = context.localName(fullNameOf(type));
-  const docs = context.docs(type.description, { source: sourceOf(type.sources[0]?.file) });
+  const docs = context.docs(type.description, { source: sourceOf(type.sources[0]?.file), combinedExample: type.flags ? combinedExample(type) : undefined });
   const values = type.members.map((member) => JSON.stringify(member.name));
   const keys = enumMemberKeys(type);
   if (style === 'union') {
@@ -93,6 +93,12 @@ export function enumParts(type: EnumTypeDef, context: ModuleContext, style: Enum
     ],
     javascript: [`export const ${name} = {\n${memberLines(',', '', false)}};`],
   };
+}
+
+/** Two members joined as a flags value, preferring ones that are set bits over `none` (0) and `unknownFutureValue`. */
+function combinedExample(type: EnumTypeDef): string {
+  const bits = type.members.filter((member) => member.value !== 0 && member.name !== 'unknownFutureValue');
+  return (bits.length >= 2 ? bits : type.members).slice(0, 2).map((member) => member.name).join(',');
 }
 
 function jsDocBlock(doc: string): string {

@@ -16,6 +16,8 @@ export function commentText(text: string): string {
 }
 
 export interface DocTags {
+  /** A flags enum's members joined as Graph sends several at once (`mailbox,site`). */
+  combinedExample?: string;
   readOnly?: boolean;
   maxLength?: number;
   source?: string;
@@ -27,6 +29,7 @@ export function docText(template: Template, description: string, tags: DocTags):
   const statesLimit = tags.maxLength !== undefined && new RegExp(`\\b${tags.maxLength}\\b`).test(text);
   const lines = renderLines(template, {
     description: text,
+    combinedExample: tags.combinedExample ? commentText(tags.combinedExample) : '',
     maxLength: tags.maxLength !== undefined && !statesLimit ? String(tags.maxLength) : '',
     readOnly: tags.readOnly ? '@readonly' : '',
     source: tags.source ? commentText(tags.source) : '',

@@ -1,5 +1,6 @@
 import type { InlineEnum, PageResult, RawObjectType, RawProperty, RawTypeRef } from '../read/types.js';
 import { splitName } from '../read/page.js';
+import { settleStatedBases } from './derivedTypes.js';
 import { propertiesNotInTables } from './jsonOnly.js';
 import { brokenTypeLinks } from './links.js';
 import { canonicalNamespaces } from './namespaces.js';
@@ -36,7 +37,7 @@ export function buildModel(apiVersion: string, pages: PageResult[], options: Bui
     objects: page.objects.map((object) => ({ ...object, namespace: canonical(object.namespace) })),
     enums: page.enums.map((enumType) => ({ ...enumType, namespace: canonical(enumType.namespace) })),
   }));
-  const result = new ModelBuilder(apiVersion, normalized.sort((a, b) => compareText(a.file, b.file))).build();
+  const result = new ModelBuilder(apiVersion, normalized.sort((a, b) => compareText(a.file, b.file)), options.folderName).build();
   result.diagnostics.push(...brokenTypeLinks(pages, options.folderName));
   return result;
 }
@@ -55,8 +56,10 @@ class ModelBuilder {
   /** Lower-cased simple name → the full names that carry it, in any case. */
   private readonly bySimpleName = new Map<string, string[]>();
   private readonly objects = new Map<string, ObjectTypeDef>();
+  /** Derived type → the base its base page gives it, where its own page names none or a less specific one. */
+  private statedBases = new Map<string, string>();
 
-  constructor(private readonly apiVersion: string, private readonly pages: PageResult[]) {}
+  constructor(private readonly apiVersion: string, private readonly pages: PageResult[], private readonly folderName: string | undefined) {}
 
   build(): BuildResult {
     for (const page of this.pages) {
@@ -65,6 +68,7 @@ class ModelBuilder {
     }
     for (const page of this.preferOwnPages()) for (const object of page.objects) this.addObject(object);
     this.indexNames();
+    this.readStatedBases();
     for (const [key, draft] of this.drafts) this.objects.set(key, this.resolveObject(draft));
     this.settleInheritance();
     this.diagnostics.push(...propertiesNotInTables(this.pages, (object) => this.inheritedPropertyNames(object)));
@@ -87,6 +91,7 @@ class ModelBuilder {
       return;
     }
     existing.sources.push(...enumType.sources);
+    existing.flags ||= enumType.flags;
     const known = new Set(existing.members.map((member) => member.name));
     const added = enumType.members.filter((member) => !known.has(member.name));
     if (added.length > 0 || enumType.members.length !== existing.members.length) {
@@ -159,17 +164,48 @@ class ModelBuilder {
     return draft.raw.baseType ?? draft.properties.find((property) => property.inheritedFrom)?.inheritedFrom;
   }
 
+  /** What base pages say of their derived types, against what the derived types' own pages say. */
+  private readStatedBases(): void {
+    const settled = settleStatedBases(this.pages, {
+      findObject: (name, namespace) => {
+        const key = this.lookup(name, namespace);
+        return key && this.drafts.has(key) ? key : undefined;
+      },
+      ownBase: (key) => this.ownBase(key),
+    }, this.folderName);
+    this.statedBases = settled.bases;
+    this.diagnostics.push(...settled.diagnostics);
+  }
+
+  /** The base a type's own pages name, and where they name it. */
+  private ownBase(key: string): { key: string; place: SourcePlace } | undefined {
+    const draft = this.drafts.get(key);
+    const name = draft && this.ownBaseName(draft);
+    const base = name ? this.lookup(name, draft.raw.namespace) : undefined;
+    if (!draft || !name || !base || !this.drafts.has(base)) return undefined;
+    const { raw } = draft;
+    const row = raw.baseType ? undefined : draft.properties.find((property) => property.inheritedFrom);
+    const fromSentence = raw.baseTypeSentence && (name === raw.proseBaseType || !raw.proseBaseType);
+    return { key: base, place: row?.source ?? (fromSentence ? raw.baseTypeSentence! : raw.source) };
+  }
+
   /** The object types a type derives from, nearest first, as far as the pages name them. */
   private draftAncestors(key: string): string[] {
     const ancestors: string[] = [];
-    for (let draft = this.drafts.get(key); draft;) {
+    for (let current = key, draft = this.drafts.get(key); draft;) {
       const baseName = this.baseNameOf(draft);
-      const base = baseName ? this.lookup(baseName, draft.raw.namespace) : undefined;
+      const base = this.statedBases.get(current) ?? (baseName ? this.lookup(baseName, draft.raw.namespace) : undefined);
       if (!base || !this.drafts.has(base) || base === key || ancestors.includes(base)) break;
       ancestors.push(base);
+      current = base;
       draft = this.drafts.get(base);
     }
     return ancestors;
+  }
+
+  /** The base a base page states for the type where its own pages name none or a less specific one; else theirs. */
+  private chosenBaseName(draft: Draft): string | undefined {
+    return this.statedBases.get(fullNameOf(draft.raw)) ?? this.ownBaseName(draft);
   }
 
   /**
@@ -178,7 +214,7 @@ class ModelBuilder {
    * entity). An entity type is more specific than `entity` even where its page does not say it
    * derives from it: directoryObject's page only names its key.
    */
-  private chosenBaseName(draft: Draft): string | undefined {
+  private ownBaseName(draft: Draft): string | undefined {
     const annotated = this.baseNameOf(draft);
     const prose = draft.raw.proseBaseType;
     if (!prose || !annotated) return annotated;
@@ -243,6 +279,7 @@ class ModelBuilder {
     if (key) {
       const enumType = this.enums.get(key);
       if (enumType && inline) this.compareEnumValues(enumType, inline.values, inline.place);
+      if (enumType && property.combinedValues && areMembers(property.combinedValues, enumType.members.map((member) => member.name))) enumType.flags = true;
       return { kind: 'named', fullName: this.fullNameFor(key) };
     }
     if (inline) return { kind: 'named', fullName: this.inlineEnum(owner, property, inline) };
@@ -274,21 +311,24 @@ class ModelBuilder {
    * An enum only listed in prose or JSON is named after its type and property. When a members
    * table documents an enum of that name, the table is the definition and the list is checked against it.
    */
-  private inlineEnum(owner: RawObjectType, property: RawProperty, { values, origin, place, flags }: InlineEnum): string {
+  private inlineEnum(owner: RawObjectType, property: RawProperty, { values, origin, place, flags = false }: InlineEnum): string {
     const name = `${owner.name}${identifierPart(property.name)}`;
     const key = `${owner.namespace}.${name}`;
     const existing = this.enums.get(key);
+    const shownCombined = (members: string[]) => property.combinedValues !== undefined && areMembers(property.combinedValues, members);
     if (existing && isDocumentedEnum(existing)) {
       this.compareEnumValues(existing, values, place);
+      existing.flags ||= shownCombined(existing.members.map((member) => member.name));
       return fullNameOf(existing);
     }
     if (existing) {
       const merged = new Set(existing.members.map((member) => member.name));
       for (const value of values) if (!merged.has(value)) existing.members.push({ name: value, description: '' });
+      existing.flags ||= flags || shownCombined(values);
       return fullNameOf(existing);
     }
     const enumType: EnumTypeDef = {
-      kind: 'enum', name, namespace: owner.namespace, origin, flags: flags ?? false, description: '',
+      kind: 'enum', name, namespace: owner.namespace, origin, flags: flags || shownCombined(values), description: '',
       members: values.map((value) => ({ name: value, description: '' })),
       sources: [property.source],
     };
@@ -357,14 +397,21 @@ function identifierPart(propertyName: string): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
+/** A JSON value's comma-joined parts are a combination of members: two or more, each once. */
+function areMembers(parts: string[], members: string[]): boolean {
+  return parts.length >= 2 && new Set(parts).size === parts.length && parts.every((part) => members.includes(part));
+}
+
 function isDocumentedEnum(enumType: EnumTypeDef): boolean {
   return enumType.origin === 'page' || enumType.origin === 'section';
 }
 
 function mergeFlags(first: RawObjectType, second: RawObjectType): RawObjectType {
+  const baseFrom = first.baseType ? first : second;
   return {
     ...first,
-    baseType: first.baseType ?? second.baseType,
+    baseType: baseFrom.baseType,
+    ...(baseFrom.baseTypeSentence ? { baseTypeSentence: baseFrom.baseTypeSentence } : {}),
     abstract: first.abstract || second.abstract,
     openType: first.openType || second.openType,
     mediaEntity: first.mediaEntity || second.mediaEntity,

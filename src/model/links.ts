@@ -26,7 +26,7 @@ export function brokenTypeLinks(pages: PageResult[], folderName?: string): Diagn
 }
 
 /** The docs-folder-relative page a link points at; undefined for links that are not to a `.md` page inside the folder. */
-function pageFileOf(target: string, fromFile: string, folderName: string | undefined): string | undefined {
+export function pageFileOf(target: string, fromFile: string, folderName: string | undefined): string | undefined {
   const bare = target.replace(/[?#].*$/, '');
   if (!/\.md$/i.test(bare) || /^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(bare)) return undefined;
   let resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), safeDecode(bare)));

@@ -95,7 +95,7 @@ export function systemReason(error: unknown): string {
 /** The result of a page that could not be read: only the message that says why. */
 export function unreadablePage(file: string, reason: string): PageResult {
   return {
-    file, docType: 'other', objects: [], enums: [], typeLinks: [],
+    file, docType: 'other', objects: [], enums: [], typeLinks: [], derivedTypes: [],
     diagnostics: [{ file, line: 1, column: 1, severity: 'warning', ruleId: 'unreadable-file', reason }],
   };
 }

@@ -11,6 +11,22 @@ export interface JsonMember {
   enumValues?: string[];
 }
 
+/** A string value that joins identifiers with commas (`"includedSources": "mailbox,site"`). */
+export interface CommaJoinedValue {
+  name: string;
+  values: string[];
+}
+
+const COMMA_JOINED = /"([^"\n]+)"\s*:\s*"\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*"/g;
+
+/**
+ * The members of a JSON representation, at any depth, whose value joins identifiers with commas:
+ * how Graph sends several members of a flags enum at once. The model decides whether they are members.
+ */
+export function commaJoinedValues(code: string): CommaJoinedValue[] {
+  return [...code.matchAll(COMMA_JOINED)].map(([, name, joined]) => ({ name: name.trim(), values: joined.split(',').map((part) => part.trim()) }));
+}
+
 /**
  * Reads the top-level members of a JSON representation block. The blocks are JSON-like
  * rather than JSON (`"String (identifier)"`, comments, `...`, trailing commas), so this

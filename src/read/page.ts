@@ -1,18 +1,20 @@
-import type { Code, Heading, Html, Node, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Code, Heading, Html, List, Node, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, EnumMember, EnumTypeDef, Severity } from '../model/types.js';
 import { parseAnnotation, type Annotation } from './annotation.js';
+import { DERIVED_TYPES_HEADING, derivedTypeAtStart, derivedTypesNamedIn, type DerivedTypeMention } from './derivedTypes.js';
 import { readDescription } from './description.js';
+import { showsFlags } from './flagsEnum.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { baseTypeNamedIn } from './inheritance.js';
-import { readJsonMembers, type JsonMember } from './jsonBlock.js';
+import { commaJoinedValues, readJsonMembers, type CommaJoinedValue, type JsonMember } from './jsonBlock.js';
 import { propertiesNotInJson, sameValues } from './jsonAndTable.js';
 import { linkDefinitions, linksIn } from './links.js';
 import { parseMarkdown } from './markdown.js';
 import { isTypeName, ODATA_IDENTIFIER, quoted, readNameCell } from './names.js';
 import { preparePageText } from './pageText.js';
 import { parseTypeCell } from './typeCell.js';
-import type { DocType, InlineEnum, PageResult, RawObjectType, RawProperty, TypeLink } from './types.js';
+import type { DerivedTypeStatement, DocType, InlineEnum, PageResult, RawObjectType, RawProperty, TypeLink } from './types.js';
 
 const DEFAULT_NAMESPACE = 'microsoft.graph';
 /** Subsections of Properties that describe a nested structure or an example, not the type ("Properties of a token issuance policy definition"). */
@@ -58,9 +60,17 @@ class PageReader {
   private rejectedAnnotation = false;
   private primaryAnnotation: { annotation: Annotation; place: Place } | undefined;
   /** The JSON representations, by the type each shows; merged once the tables are read. */
-  private readonly jsonBlocks: { object: RawObjectType; members: JsonMember[]; firstLine: number }[] = [];
+  private readonly jsonBlocks: { object: RawObjectType; members: JsonMember[]; combined: CommaJoinedValue[]; firstLine: number }[] = [];
   private definitions: ReadonlyMap<string, string> = new Map();
   private readonly typeLinks: TypeLink[] = [];
+  /** Types the page names as derived from its own type, which is known only once the page is read. */
+  private readonly derivedMentions: { mention: DerivedTypeMention; place: Place }[] = [];
+  /** A sentence ended "... the derived types are:", so the next list or table names them. */
+  private derivedListFollows = false;
+  /** The nodes since the last heading: a values table's own text is theirs. */
+  private sectionNodes: RootContent[] = [];
+  /** Enums of values tables since the last heading, whose flags their section's text decides. */
+  private sectionEnums: EnumTypeDef[] = [];
   private description = '';
 
   constructor(private readonly file: string, private readonly text: string) {}
@@ -84,6 +94,7 @@ class PageReader {
     this.title = title ? toString(title).trim() : '';
     if (title) this.titlePlace = placeOf(title);
     for (const node of tree.children) this.visit(node, docType);
+    this.finishSectionEnums();
     this.settleAnnotatedObject();
     this.finishPrimaryObject(docType);
     this.mergeJsonBlocks();
@@ -92,10 +103,29 @@ class PageReader {
   }
 
   private result(docType: DocType): PageResult {
-    return { file: this.file, docType, objects: this.objects, enums: this.enums, typeLinks: this.typeLinks, diagnostics: this.diagnostics };
+    return {
+      file: this.file, docType, objects: this.objects, enums: this.enums, typeLinks: this.typeLinks,
+      derivedTypes: this.derivedTypeStatements(), diagnostics: this.diagnostics,
+    };
+  }
+
+  private derivedTypeStatements(): DerivedTypeStatement[] {
+    const own = this.objects[0];
+    if (!own) return [];
+    return this.derivedMentions.map(({ mention, place }) => ({
+      baseType: `${own.namespace}.${own.name}`,
+      name: mention.name,
+      ...(mention.target !== undefined ? { target: mention.target } : {}),
+      place: { file: this.file, ...place },
+    }));
   }
 
   private visit(node: RootContent, docType: DocType): void {
+    if (node.type !== 'heading') this.sectionNodes.push(node);
+    const listFollowed = this.derivedListFollows;
+    this.derivedListFollows = false;
+    if (node.type === 'list' && (listFollowed || this.inDerivedTypesSection())) return this.readDerivedTypesList(node);
+    if (node.type === 'table' && (listFollowed || this.inDerivedTypesSection())) return this.readDerivedTypesTable(node);
     switch (node.type) {
       case 'heading':
         return this.enterHeading(node);
@@ -115,6 +145,7 @@ class PageReader {
   private enterHeading(node: Heading): void {
     const text = toString(node).trim();
     if (node.depth === 1) return;
+    this.finishSectionEnums();
     if (node.depth === 2) {
       this.section = text.toLowerCase();
       this.subsection = '';
@@ -126,6 +157,7 @@ class PageReader {
   private readParagraph(node: Paragraph): void {
     const text = toString(node);
     if (!this.inheritsFrom && this.tableRows.length === 0) this.readBaseTypeMention(node);
+    if (!this.section || this.inDerivedTypesSection()) this.readDerivedTypesSentence(node);
     if (OPEN_TYPE.test(text)) this.saysOpenType = true;
     if (this.section.startsWith('propert')) this.propertiesSectionHasProse = true;
     if (looksLikeTableWithoutSeparator(this.rawText(node))) {
@@ -147,6 +179,39 @@ class PageReader {
     this.inheritsFrom = { name: mention.name, place };
     const link = linksIn(markdown.slice(mention.offset), this.definitions).find((candidate) => candidate.offset === 0);
     if (link) this.typeLinks.push({ target: link.target, place: { file: this.file, ...place } });
+  }
+
+  private inDerivedTypesSection(): boolean {
+    return DERIVED_TYPES_HEADING.test(this.subsection) || (!this.subsection && DERIVED_TYPES_HEADING.test(this.section));
+  }
+
+  /** "This is a base class; the derived types are [a](a.md) and [b](b.md)", or "... the derived types are:". */
+  private readDerivedTypesSentence(node: Paragraph): void {
+    const markdown = this.rawText(node);
+    const sentence = derivedTypesNamedIn(markdown, this.definitions);
+    for (const mention of sentence.mentions) this.derivedMentions.push({ mention, place: placeWithin(node, markdown, mention.offset) });
+    this.derivedListFollows = sentence.listFollows;
+  }
+
+  /** A derived types table: each row names one in its first cell. */
+  private readDerivedTypesTable(table: Table): void {
+    for (const row of table.children.slice(1)) {
+      const cell = row.children[0];
+      if (cell) this.readDerivedTypeAtStart(cell, cellMarkdown(this.rawText(cell)));
+    }
+  }
+
+  /** A derived types list: each item names one at its start ("[basicAuthentication](basicauthentication.md) for HTTP basic authentication"). */
+  private readDerivedTypesList(list: List): void {
+    for (const item of list.children) {
+      const first = item.children[0];
+      if (first?.type === 'paragraph') this.readDerivedTypeAtStart(first, this.rawText(first));
+    }
+  }
+
+  private readDerivedTypeAtStart(node: Node, markdown: string): void {
+    const mention = derivedTypeAtStart(markdown, this.definitions);
+    if (mention) this.derivedMentions.push({ mention, place: placeOf(node) });
   }
 
   private readHtml(node: Html): void {
@@ -172,7 +237,7 @@ class PageReader {
     this.pendingAnnotation = undefined;
     if (!pending || (node.lang && !/^(json|javascript|js|http)$/i.test(node.lang))) return;
     const object = this.objectFor(pending.annotation, pending.place);
-    this.jsonBlocks.push({ object, members: readJsonMembers(node.value), firstLine: placeOf(node).line + 1 });
+    this.jsonBlocks.push({ object, members: readJsonMembers(node.value), combined: commaJoinedValues(node.value), firstLine: placeOf(node).line + 1 });
   }
 
   /** The first resource annotation of a page owns its tables; later ones only bring JSON. */
@@ -209,6 +274,7 @@ class PageReader {
     primary.openType ||= this.saysOpenType;
     primary.hasPropertiesTable = this.tablePlace !== undefined;
     const proseBase = this.proseBaseTypeOf(primary.name);
+    if (proseBase) primary.baseTypeSentence = { file: this.file, ...this.inheritsFrom!.place };
     if (!primary.baseType) {
       primary.baseType = proseBase;
     } else if (proseBase && !sameTypeName(proseBase, primary.baseType)) {
@@ -220,7 +286,7 @@ class PageReader {
 
   /** Each JSON representation into its type, once the tables are read (a block may precede them). */
   private mergeJsonBlocks(): void {
-    for (const { object, members, firstLine } of this.jsonBlocks) {
+    for (const { object, members, combined, firstLine } of this.jsonBlocks) {
       for (const member of members) {
         const existing = this.propertyNamed(object.properties, member.name);
         const place = { file: this.file, line: firstLine + member.line, column: 1 };
@@ -245,6 +311,11 @@ class PageReader {
           source: place,
           ...(member.enumValues && member.enumValues.length > 1 ? { inlineEnum: { values: member.enumValues, origin: 'json' as const, place } } : {}),
         });
+      }
+      // At any depth: a block may show its type inside a collection (`"value": [{ ... }]`).
+      for (const { name, values } of combined) {
+        const property = this.propertyNamed(object.properties, name);
+        if (property) property.combinedValues ??= values;
       }
     }
   }
@@ -295,9 +366,11 @@ class PageReader {
     }
     const { namespace, name: simple } = splitName(name, this.namespace);
     const place = this.tablePlace ?? this.titlePlace;
+    const baseType = this.proseBaseTypeOf(simple);
     this.report(place, 'missing-annotation', `Page defines '${simple}' without a resource annotation`, 'info');
     this.objects.push({
-      name: simple, namespace, baseType: this.proseBaseTypeOf(simple), abstract: false, openType: this.saysOpenType, mediaEntity: false,
+      name: simple, namespace, baseType, ...(baseType ? { baseTypeSentence: { file: this.file, ...this.inheritsFrom!.place } } : {}),
+      abstract: false, openType: this.saysOpenType, mediaEntity: false,
       description: this.description, properties: this.tableRows, hasPropertiesTable: this.tablePlace !== undefined,
       source: { file: this.file, ...place },
     });
@@ -453,11 +526,26 @@ class PageReader {
     }
     const { namespace, name } = splitName(qualified, this.namespace);
     const place = placeOf(table);
-    this.enums.push({
+    const enumType: EnumTypeDef = {
       kind: 'enum', name, namespace, origin: sectionName ? 'section' : 'page',
       flags: false, description: sectionName ? '' : this.description, members,
       sources: [{ file: this.file, ...place }],
-    });
+    };
+    this.enums.push(enumType);
+    this.sectionEnums.push(enumType);
+  }
+
+  /**
+   * Whether each values table of the section just read is a flags enum, by its own text: the
+   * section's (a note after the table counts), or the whole page's for an enum page.
+   */
+  private finishSectionEnums(): void {
+    if (this.sectionEnums.length > 0) {
+      const sectionText = this.sectionNodes.map((node) => this.rawText(node)).join('\n');
+      for (const enumType of this.sectionEnums) enumType.flags = showsFlags(enumType.origin === 'page' ? this.body : sectionText, enumType.members);
+    }
+    this.sectionEnums = [];
+    this.sectionNodes = [];
   }
 
   /** An enum member's name; undefined, reported when the cell holds text, when it is not an identifier. */

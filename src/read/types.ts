@@ -29,6 +29,8 @@ export interface RawProperty {
   inheritedFrom?: string;
   /** Enum values listed in the description or the JSON block for a string property. */
   inlineEnum?: InlineEnum;
+  /** Members a JSON representation joins with commas in one value (`"mailbox,site"`): a flags enum's. */
+  combinedValues?: string[];
   /** Where the property was seen: the Properties/Relationships tables, the JSON block. */
   inTable: boolean;
   inJson: boolean;
@@ -42,6 +44,8 @@ export interface RawObjectType {
   baseType?: string;
   /** The base a sentence names when the annotation names another one; the model keeps the more specific. */
   proseBaseType?: string;
+  /** Where a sentence names the base (`baseType` when the annotation names none, else `proseBaseType`); else the annotation (`source`) does. */
+  baseTypeSentence?: SourcePlace;
   abstract: boolean;
   openType: boolean;
   mediaEntity: boolean;
@@ -61,6 +65,20 @@ export interface TypeLink {
   place: SourcePlace;
 }
 
+/**
+ * A type that a base page names as derived from its own type: a row or item of a `## Derived
+ * types` table or list, or a link of "the derived types are [a](a.md), [b](b.md)".
+ */
+export interface DerivedTypeStatement {
+  /** The page's own type, qualified (`microsoft.graph.educationOutcome`). */
+  baseType: string;
+  /** The derived type as written: simple or qualified. */
+  name: string;
+  /** The link that named it, as written: finds the type by its page when the name alone cannot. */
+  target?: string;
+  place: SourcePlace;
+}
+
 /** Everything one page contributes to the model, plus the problems found on it. */
 export interface PageResult {
   file: string;
@@ -69,6 +87,8 @@ export interface PageResult {
   enums: EnumTypeDef[];
   /** Checked by the model against the list of pages, which one page cannot see. */
   typeLinks: TypeLink[];
+  /** Settled by the model, which knows the derived types' own pages. */
+  derivedTypes: DerivedTypeStatement[];
   /** What an api page says about the operations it documents. */
   api?: RawApiPage;
   /** The permission tables of an include page, for the api pages that include it. */

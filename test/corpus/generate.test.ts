@@ -10,6 +10,30 @@ const corpus = suite('corpus: generate both versions of the real Graph docs');
 
 const MINIMUM_TYPES: Record<string, number> = { 'v1.0': 950, beta: 2250 };
 
+/** Types whose base only their base page states (`educationoutcome.md:16`, `meetinginfo.md:23-28`, ...), in both versions. */
+const STATED_BASES: Record<string, string> = {
+  educationPointsOutcome: 'educationOutcome',
+  educationRubricOutcome: 'educationOutcome',
+  educationFeedbackOutcome: 'educationOutcome',
+  organizerMeetingInfo: 'meetingInfo',
+  tokenMeetingInfo: 'meetingInfo',
+  acceptJoinResponse: 'participantJoiningResponse',
+  rejectJoinResponse: 'participantJoiningResponse',
+  inviteNewBotResponse: 'participantJoiningResponse',
+};
+const BETA_STATED_BASES: Record<string, string> = {
+  educationIdentityMatchingConfiguration: 'educationIdentitySynchronizationConfiguration',
+  malwareRiskEvent: 'identityRiskEvent',
+};
+/** Flags enums by their page's words or a JSON representation's joined members; and one numbered in bits that is none. */
+const BETA_FLAGS: Record<string, boolean> = {
+  'microsoft.graph.windowsArchitecture': true,
+  'microsoft.graph.macOSSoftwareUpdateDelayPolicy': true,
+  'microsoft.graph.ediscovery.sourceType': true,
+  'microsoft.graph.windowsDefenderProductStatus': true,
+  'microsoft.graph.managementAgentType': false,
+};
+
 if (!existsSync(CORPUS)) {
   console.log(`skipped corpus tests: ${CORPUS} is absent`);
 } else {
@@ -20,6 +44,13 @@ if (!existsSync(CORPUS)) {
       assert.ok(objects.length >= MINIMUM_TYPES[apiVersion], `${objects.length} object types`);
       assert.ok(output.files.some((file) => file.path === 'callRecords.d.ts'), 'callRecords namespace module');
       assert.equal(typeCheck(output.files).slice(0, 10), []);
+      const bases = Object.fromEntries(objects.filter((type) => type.namespace === 'microsoft.graph').map((type) => [type.name, type.baseType?.replace(/^microsoft\.graph\./, '')]));
+      const wanted = apiVersion === 'beta' ? { ...STATED_BASES, ...BETA_STATED_BASES } : STATED_BASES;
+      assert.equal(Object.fromEntries(Object.keys(wanted).map((name) => [name, bases[name]])), wanted);
+      if (apiVersion === 'beta') {
+        const flags = Object.fromEntries(output.model.types.flatMap((type) => (type.kind === 'enum' ? [[`${type.namespace}.${type.name}`, type.flags]] : [])));
+        assert.equal(Object.fromEntries(Object.keys(BETA_FLAGS).map((name) => [name, flags[name]])), BETA_FLAGS);
+      }
     });
   }
 }

@@ -37,6 +37,11 @@ const MODEL: Model = {
       members: [{ name: 'on', description: '' }, { name: 'unknownFutureValue', description: '' }], sources: [place],
     },
     {
+      kind: 'enum', name: 'sourceType', namespace: 'microsoft.graph', origin: 'page', flags: true, description: 'Sources.',
+      members: [{ name: 'none', value: 0, description: '' }, { name: 'mailbox', value: 1, description: '' }, { name: 'site', value: 2, description: '' }],
+      sources: [place],
+    },
+    {
       kind: 'complex', name: 'session', namespace: 'microsoft.graph.callRecords', abstract: false, openType: false,
       mediaEntity: false, description: '', sources: [place], properties: [property('owner', { type: { kind: 'named', fullName: 'microsoft.graph.widget' } })],
     },
@@ -107,6 +112,15 @@ for (const { given, declared, javascript } of enumCases) {
     else assert.not.match(fileText(given, 'graph.js'), /^export (?:const|var) WidgetStatus\b/m);
   });
 }
+
+test('a flags enum says in its JSDoc that members combine, with two of its set bits; another enum does not', () => {
+  const flagsDoc = '/**\n * Sources.\n * A flags enum: members may be combined in one value, separated by commas ("mailbox,site").\n * @see x.md\n */\n';
+  for (const style of ['const', 'union', 'enum'] as const) {
+    const text = fileText(style, 'graph.d.ts');
+    assert.match(text, `${flagsDoc}export ${style === 'const' ? 'declare const' : style === 'union' ? 'type' : 'declare enum'} SourceType`, style);
+    assert.is(text.split('A flags enum').length - 1, style === 'const' ? 2 : 1, `${style}: only SourceType's declarations say so`);
+  }
+});
 
 test('every enum style type-checks under strict', () => {
   for (const style of ['const', 'union', 'enum'] as const) assert.equal(typeCheck(emit(style)), [], style);

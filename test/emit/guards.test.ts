@@ -87,6 +87,7 @@ const SAMPLE_MODEL: Model = {
       property('size', 'size'),
       property('color', 'color'),
       property('access', 'access'),
+      property('includedSources', 'sourceType'),
       property('tags', 'String', collection),
       property('limited', 'String', { maxLength: 5 }),
       property('labels', 'String', { collection: true, maxLength: 3 }),
@@ -111,6 +112,7 @@ const SAMPLE_MODEL: Model = {
     enumType('size', ['small', 'large']),
     enumType('color', ['red', 'green', 'unknownFutureValue', 'purple']),
     enumType('access', ['read', 'write', 'delete'], { flags: true }),
+    enumType('sourceType', ['mailbox', 'site'], { flags: true }),
   ],
 };
 
@@ -243,6 +245,10 @@ const CASES: Case[] = [
   { name: 'a flags enum accepts one member', given: { access: 'read' }, want: [] },
   { name: 'a flags enum accepts members separated by commas', given: { access: 'read,write' }, want: [] },
   { name: 'a flags enum refuses a non-member among them', given: { access: 'read,bogus' }, want: ['$.access: expected access member, got string "read,bogus"'] },
+  { name: 'a flags enum accepts its members as Graph joins them', given: { includedSources: 'mailbox,site' }, want: [] },
+  { name: 'a flags enum refuses an empty member between commas', given: { includedSources: 'mailbox,,site' }, want: ['$.includedSources: expected sourceType member, got string "mailbox,,site"'] },
+  { name: 'a flags enum refuses a member given twice', given: { includedSources: 'mailbox,mailbox' }, want: ['$.includedSources: expected sourceType member, got string "mailbox,mailbox"'] },
+  { name: 'a flags enum refuses a non-member after a member', given: { includedSources: 'mailbox,nope' }, want: ['$.includedSources: expected sourceType member, got string "mailbox,nope"'] },
 
   // Arrays, nested and derived types
   { name: 'a collection checks every element', given: { tags: ['a', 2, 'c', false] }, want: ['$.tags[1]: expected string, got number', '$.tags[3]: expected string, got boolean'] },

@@ -113,6 +113,39 @@ test('a description that lets values be combined gives a flags enum', () => {
   assert.equal(enumType?.kind === 'enum' && enumType.flags, true);
 });
 
+/** The enum page of microsoft.graph.ediscovery.sourceType. */
+const SOURCE_TYPE = '---\ndoc_type: enumPageType\n---\n\n# sourceType enum type\n\nNamespace: microsoft.graph.ediscovery\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n| mailbox | 1 | M. |\n| site | 2 | S. |\n';
+
+const JSON_FLAGS_CASES: { given: string; rows: string[]; json: string; want: Record<string, boolean> }[] = [
+  {
+    given: 'members joined by a comma in the JSON representation, inside a collection as a response shows it',
+    rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |'],
+    json: '{\n  "value": [\n    { "includedSources": "mailbox,site" }\n  ]\n}',
+    want: { sourceType: true },
+  },
+  { given: 'members joined with a space after the comma', rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |'], json: '{ "includedSources": "mailbox, site" }', want: { sourceType: true } },
+  { given: 'one member alone', rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |'], json: '{ "includedSources": "mailbox" }', want: { sourceType: false } },
+  { given: 'joined words that are no members', rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |', '| keywords | String | K. |'], json: '{ "includedSources": "mailbox", "keywords": "mailbox,files" }', want: { sourceType: false } },
+  { given: 'a member joined to itself', rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |'], json: '{ "includedSources": "mailbox,mailbox" }', want: { sourceType: false } },
+  {
+    given: 'values a description lists, joined in the JSON representation',
+    rows: ['| includedSources | [sourceType](ediscovery-sourcetype.md) | I. |', '| scope | String | Possible values are: `tenant`, `group`. |'],
+    json: '{ "includedSources": "mailbox", "scope": "tenant,group" }',
+    want: { sourceType: false, groupSourceScope: true },
+  },
+];
+
+for (const { given, rows, json, want } of JSON_FLAGS_CASES) {
+  test(`flags enum from a JSON representation: ${given}`, () => {
+    const result = build({
+      'ediscovery-sourcetype.md': SOURCE_TYPE,
+      'ediscovery-groupsource.md': resource('microsoft.graph.ediscovery.groupSource', rows, { json }),
+    });
+    const flags = Object.fromEntries(result.model.types.flatMap((type) => (type.kind === 'enum' ? [[type.name, type.flags]] : [])));
+    assert.equal(flags, want);
+  });
+}
+
 test('types whose names differ only in case stay two types, and their TypeScript names clash', () => {
   const result = build({
     'lower.md': resource('microsoft.graph.fooBar', ['| lowerOnly | String | L. |']),

@@ -36,7 +36,7 @@ test('pages are regular *.md files; other entries named like pages come with the
 
 test('an unreadable page gives a result holding only the message', () => {
   assert.equal(unreadablePage('x.md', 'Page cannot be read: permission denied (EACCES)'), {
-    file: 'x.md', docType: 'other', objects: [], enums: [], typeLinks: [],
+    file: 'x.md', docType: 'other', objects: [], enums: [], typeLinks: [], derivedTypes: [],
     diagnostics: [{ file: 'x.md', line: 1, column: 1, severity: 'warning', ruleId: 'unreadable-file', reason: 'Page cannot be read: permission denied (EACCES)' }],
   });
 });
