@@ -1,6 +1,6 @@
 import type { PageResult, RawApiPage, RawParameter, RawRequestBody, RawTypeRef } from '../read/types.js';
 import { compareText } from '../compareText.js';
-import { normalizePath, type PathTypes } from './pathParameters.js';
+import { pathNormalizer, type PathTypes } from './pathParameters.js';
 import { includeTables, pagePermissions } from './permissions.js';
 import type { Diagnostic, Operation, OperationTypeRef, ParameterDef, RequestBodyDef, ResponseDef, SourcePlace } from './types.js';
 
@@ -11,6 +11,7 @@ import type { Diagnostic, Operation, OperationTypeRef, ParameterDef, RequestBody
  */
 export function buildOperations(pages: readonly PageResult[], types: PathTypes, diagnostics: Diagnostic[]): Operation[] {
   const includes = includeTables(pages);
+  const normalizePath = pathNormalizer(types);
   const byKey = new Map<string, Operation>();
   for (const page of pages) {
     if (!page.api) continue;
@@ -25,7 +26,7 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
       response: response(api, resolveType),
     };
     for (const line of api.requestLines) {
-      const { path, pathParameters } = normalizePath(line.path, types);
+      const { path, pathParameters } = normalizePath(line.path);
       const key = `${line.method} ${path}`;
       const existing = byKey.get(key);
       if (existing) {

@@ -26,7 +26,7 @@ interface Position {
 const ROOT_SINGLETONS: Record<string, string> = { me: 'user' };
 
 /**
- * Rewrites a path as a page writes it into Graph's OpenAPI spelling. The rule:
+ * Rewrites paths as a page writes them into Graph's OpenAPI spelling. The rule:
  * - a placeholder that is a whole segment is the key of the collection before it, named
  *   `{<entity>-id}` after the collection's entity type: the type the walk reaches (a root entity
  *   set singularized and found in the model, `me` as user, then each navigation property's type,
@@ -38,13 +38,19 @@ const ROOT_SINGLETONS: Record<string, string> = { me: 'user' };
  *   letters, digits, `-` and `_`;
  * - a name met again in one path gets a number, from 1: `{directoryObject-id}`, `{directoryObject-id1}`.
  */
-export function normalizePath(written: string, types: PathTypes): NormalizedPath {
+export function pathNormalizer(types: PathTypes): (written: string) => NormalizedPath {
   const objects = new Map<string, ObjectTypeDef>();
   for (const type of types.types) if (type.kind !== 'enum') objects.set(fullNameOf(type), type);
   const objectNamed = (name: string): ObjectTypeDef | undefined => {
     const fullName = types.resolve(name);
     return fullName ? objects.get(fullName) : undefined;
   };
+  return (written) => normalizePath(written, objects, objectNamed);
+}
+
+function normalizePath(
+  written: string, objects: Map<string, ObjectTypeDef>, objectNamed: (name: string) => ObjectTypeDef | undefined,
+): NormalizedPath {
   const pathParameters: NormalizedPath['pathParameters'] = [];
   const used = new Map<string, number>();
   const parameter = (name: string, placeholder: string): string => {

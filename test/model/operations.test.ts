@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildModel } from '../../src/model/build.js';
 import { singularize } from '../../src/model/pathParameters.js';
+import { selectNamespaces } from '../../src/model/select.js';
 import type { HttpMethod, Permissions } from '../../src/model/types.js';
 import type { PageResult, RawApiPage, RawObjectType, RawPermissionTable, RawProperty } from '../../src/read/types.js';
 
@@ -229,6 +230,15 @@ test('query options sorted and once; no request body section is null; the exampl
   assert.equal(operation.queryOptions, ['$filter', '$select', '$top']);
   assert.is(operation.request, null);
   assert.equal(operation.response, { status: 200, type: { kind: 'named', fullName: 'microsoft.graph.user' }, collection: true });
+});
+
+test('a namespace left out by the config: operations that name its types take or return unknown', () => {
+  const { model } = build([apiPage('api/session-list.md', [['GET', '/communications/callRecords/{id}/sessions']], {
+    response: { status: 200, type: { kind: 'unresolved', name: 'session' }, collection: true, place: place('api/session-list.md', 40) },
+  })]);
+  const selected = selectNamespaces(model, { exclude: ['microsoft.graph.callRecords'] });
+  assert.equal(selected.operations[0].response.type, { kind: 'unknown', written: 'microsoft.graph.callRecords.session' });
+  assert.equal(selected.operations[0].path, '/communications/callRecords/{callRecord-id}/sessions', 'the path stays as the full model names it');
 });
 
 test.run();
