@@ -70,7 +70,7 @@ function normalizePath(
       position = { type: position.type, collection: false, segment };
       return;
     }
-    out.push(segment.replace(/(\b[\w.]+\s*=\s*)?'?\{([^{}]*)\}'?/g, (match, assignment: string | undefined, name: string) => {
+    out.push(segment.replace(/(\b\w+\s*=\s*)?'?\{([^{}]*)\}'?/g, (match, assignment: string | undefined, name: string) => {
       const quote = match.includes(`'{`) ? "'" : '';
       const parameterName = assignment ? assignment.replace(/\s*=\s*$/, '') : cleanName(name);
       return `${assignment ? `${parameterName}=` : ''}${quote}${parameter(parameterName, name.trim())}${quote}`;
