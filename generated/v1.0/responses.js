@@ -33,7 +33,7 @@ function wrapped(check, isCollection) {
  * operation no type to check against.
  */
 export function validateResponse(method, path, body, options) {
-    const entry = checkOf(`${String(method).toUpperCase()} ${path}`);
+    const entry = checkOf(String(method).toUpperCase() + ' ' + path);
     if (entry === undefined) return undefined;
     const { check, envelope } = entry;
     return $runtime.validate(envelope === 'none' ? check : wrapped(check, envelope === 'collection'), body, options);
@@ -49,7 +49,7 @@ export function validatingMiddleware(settings) {
     return {
         async onResponse({ request, schemaPath, response }) {
             const method = request.method.toUpperCase();
-            if (!response.ok || response.status === 204 || checkOf(`${method} ${schemaPath}`) === undefined) return undefined;
+            if (!response.ok || response.status === 204 || checkOf(method + ' ' + schemaPath) === undefined) return undefined;
             if (!/\bjson\b/i.test(response.headers.get('content-type') ?? '')) return undefined;
             let body;
             try {
@@ -59,7 +59,7 @@ export function validatingMiddleware(settings) {
             }
             const issues = validateResponse(method, schemaPath, body, settings);
             if (issues === undefined || issues.length === 0) return undefined;
-            if (settings.throwOnIssues) throw new $runtime.ValidationError(`response of ${method} ${schemaPath}`, issues);
+            if (settings.throwOnIssues) throw new $runtime.ValidationError('response of ' + method + ' ' + schemaPath, issues);
             settings.onIssues?.({ method, path: schemaPath, status: response.status, issues });
             return undefined;
         },

@@ -63,6 +63,7 @@ function responseCheck(operation: Operation, context: ModuleContext): string | u
   return `${reference.slice(0, dot + 1)}check${reference.slice(dot + 1)}`;
 }
 
+/** The module's fixed code; without template literals, so that the hostile-input tests can tell page text running as code. */
 const RESPONSES_JAVASCRIPT = `/** The table's entry for \`METHOD path\`: own properties only. */
 function checkOf(key) {
     return Object.prototype.hasOwnProperty.call(responseChecks, key) ? responseChecks[key] : undefined;
@@ -89,7 +90,7 @@ function wrapped(check, isCollection) {
  * operation no type to check against.
  */
 export function validateResponse(method, path, body, options) {
-    const entry = checkOf(\`\${String(method).toUpperCase()} \${path}\`);
+    const entry = checkOf(String(method).toUpperCase() + ' ' + path);
     if (entry === undefined) return undefined;
     const { check, envelope } = entry;
     return $runtime.validate(envelope === 'none' ? check : wrapped(check, envelope === 'collection'), body, options);
@@ -105,7 +106,7 @@ export function validatingMiddleware(settings) {
     return {
         async onResponse({ request, schemaPath, response }) {
             const method = request.method.toUpperCase();
-            if (!response.ok || response.status === 204 || checkOf(\`\${method} \${schemaPath}\`) === undefined) return undefined;
+            if (!response.ok || response.status === 204 || checkOf(method + ' ' + schemaPath) === undefined) return undefined;
             if (!/\\bjson\\b/i.test(response.headers.get('content-type') ?? '')) return undefined;
             let body;
             try {
@@ -115,7 +116,7 @@ export function validatingMiddleware(settings) {
             }
             const issues = validateResponse(method, schemaPath, body, settings);
             if (issues === undefined || issues.length === 0) return undefined;
-            if (settings.throwOnIssues) throw new $runtime.ValidationError(\`response of \${method} \${schemaPath}\`, issues);
+            if (settings.throwOnIssues) throw new $runtime.ValidationError('response of ' + method + ' ' + schemaPath, issues);
             settings.onIssues?.({ method, path: schemaPath, status: response.status, issues });
             return undefined;
         },
