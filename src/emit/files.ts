@@ -6,6 +6,9 @@ import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSo
 import { renderHeader } from './header.js';
 import { JSON_SCHEMA_FILE, jsonSchemaDocument } from './jsonSchema.js';
 import { compileRuntime } from './javascript.js';
+import { OPERATIONS_FILE, operationsDocument } from './operationsJson.js';
+import { PATHS_MODULE, pathsModule } from './paths.js';
+import { responsesModule } from './responses.js';
 import type { Templates } from './templates.js';
 import { importLines, type ReferenceUse } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
@@ -39,7 +42,8 @@ export interface EmitResult {
 
 /**
  * Turns one API version's model into what the package ships: a `.js` and a `.d.ts` per namespace,
- * plus an index (and the guards' runtime). Each type's share of both files is printed from
+ * plus an index (and the guards' runtime), and the operations: `paths.d.ts`, `operations.json`
+ * and (with the guards) the `responses` module. Each type's share of both files is printed from
  * ts-morph structures, without parsing or transpiling, unless `reuse` holds it from a run that
  * emitted the same type in the same surroundings.
  */
@@ -102,6 +106,9 @@ export function emitPlanned({ model, options, context, keys }: EmissionPlan, reu
   }
   if (guards) files.push(...runtimeModule(model, options, names, emitted, reuse));
   files.push(...indexModule(model, names, options));
+  files.push({ path: `${PATHS_MODULE}.d.ts`, content: pathsModule(model, names, options.templates) });
+  files.push({ path: OPERATIONS_FILE, content: operationsDocument(model) });
+  if (guards) files.push(...responsesModule(model, names, options.templates));
   if (options.jsonSchema) files.push({ path: JSON_SCHEMA_FILE, content: jsonSchemaDocument(model) });
   return { files: files.sort((a, b) => compareText(a.path, b.path)), names, emitted };
 }

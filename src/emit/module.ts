@@ -41,10 +41,10 @@ export class ModuleContext {
   }
 }
 
-/** `import * as $Graph from './graph.js'` lines for namespaces a module references. */
-export function importLines(namespaces: Iterable<string>, names: NameTable): string[] {
+/** `import * as $Graph from './graph.js'` lines for namespaces a module references; `import type` for a module of types only. */
+export function importLines(namespaces: Iterable<string>, names: NameTable, typeOnly = false): string[] {
   return [...new Set(namespaces)].sort().map((namespace) =>
-    `import * as ${importAlias(namespace, names)} from './${names.moduleNames.get(namespace)}.js';`);
+    `import ${typeOnly ? 'type ' : ''}* as ${importAlias(namespace, names)} from './${names.moduleNames.get(namespace)}.js';`);
 }
 
 /** `$` cannot occur in a documented name, so these aliases never clash with a type. */

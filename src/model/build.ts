@@ -4,6 +4,7 @@ import { settleStatedBases } from './derivedTypes.js';
 import { propertiesNotInTables } from './jsonOnly.js';
 import { brokenTypeLinks } from './links.js';
 import { canonicalNamespaces } from './namespaces.js';
+import { buildOperations } from './operations.js';
 import {
   fullNameOf, type Diagnostic, type EnumTypeDef, type Model, type ObjectTypeDef, type PropertyDef,
   type Severity, type SourcePlace, type TypeDef, type TypeRef,
@@ -12,6 +13,7 @@ import { compareText } from '../compareText.js';
 
 /** The base of every entity type. */
 const ENTITY = 'microsoft.graph.entity';
+const ROOT_NAMESPACE = 'microsoft.graph';
 
 export interface BuildResult {
   model: Model;
@@ -73,7 +75,14 @@ class ModelBuilder {
     this.settleInheritance();
     this.diagnostics.push(...propertiesNotInTables(this.pages, (object) => this.inheritedPropertyNames(object)));
     const types: TypeDef[] = [...this.objects.values(), ...this.enums.values()].sort(compareTypes);
-    return { model: { apiVersion: this.apiVersion, types, operations: [] }, diagnostics: this.diagnostics };
+    const operations = buildOperations(this.pages, { types, resolve: (name) => this.resolveName(name) }, this.diagnostics);
+    return { model: { apiVersion: this.apiVersion, types, operations }, diagnostics: this.diagnostics };
+  }
+
+  /** The full name of the type a name (simple or qualified) finds from microsoft.graph, as lookup finds it. */
+  resolveName(name: string): string | undefined {
+    const key = this.lookup(name, ROOT_NAMESPACE);
+    return key ? this.fullNameFor(key) : undefined;
   }
 
   /** A type's own page (`user.md` for `user`) leads a merge; then the rest, by file name. */

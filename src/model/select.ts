@@ -1,4 +1,4 @@
-import { fullNameOf, type Model, type ObjectTypeDef, type PropertyDef, type TypeDef } from './types.js';
+import { fullNameOf, type Model, type Operation, type OperationTypeRef, type ObjectTypeDef, type PropertyDef, type TypeDef } from './types.js';
 
 export interface NamespaceSelection {
   include?: string[];
@@ -19,7 +19,21 @@ export function selectNamespaces(model: Model, selection: NamespaceSelection): M
   const byName = new Map(model.types.map((type) => [fullNameOf(type), type]));
   const keptNames = new Set(model.types.filter(kept).map((type) => fullNameOf(type)));
   const types = model.types.filter(kept).map((type): TypeDef => (type.kind === 'enum' ? type : keepObject(type, byName, keptNames)));
-  return { ...model, types };
+  return { ...model, types, operations: model.operations.map((operation) => keepOperation(operation, keptNames)) };
+}
+
+/** An operation whose request or response names a left-out type takes or returns `unknown` there. */
+function keepOperation(operation: Operation, keptNames: Set<string>): Operation {
+  const kept = (type: OperationTypeRef): OperationTypeRef =>
+    type.kind === 'named' && !keptNames.has(type.fullName) ? { kind: 'unknown', written: type.fullName } : type;
+  const { request, response } = operation;
+  return {
+    ...operation,
+    request: request?.kind === 'type' ? { ...request, type: kept(request.type) }
+      : request?.kind === 'parameters' ? { kind: 'parameters', parameters: request.parameters.map((parameter) => ({ ...parameter, type: kept(parameter.type) })) }
+      : null,
+    response: { ...response, type: response.type && kept(response.type) },
+  };
 }
 
 function keepObject(type: ObjectTypeDef, byName: Map<string, TypeDef>, keptNames: Set<string>): ObjectTypeDef {

@@ -80,7 +80,7 @@ async function scanDirectory(
 async function classifyFile(absolutePath: string, path: string, isGenerated: IsGenerated): Promise<ExistingEntry> {
   const bytes = await readFile(absolutePath);
   const text = decodeText(bytes);
-  const generated = text !== undefined && isGenerated(text);
+  const generated = text !== undefined && isGenerated(text, path);
   return generated ? { path, type: 'file', generatedBytes: bytes } : { path, type: 'file' };
 }
 

@@ -16,8 +16,8 @@ export interface OutputFile {
   content: string;
 }
 
-/** Recognises our header in the content of an existing file. */
-export type IsGenerated = (content: string) => boolean;
+/** Recognises our header in the content of an existing file, at its path relative to the output directory. */
+export type IsGenerated = (content: string, path: string) => boolean;
 
 /** Relative paths, each list sorted. */
 export interface WriteResult {

@@ -652,7 +652,7 @@ test('emit: a guard refers only to the types it needs; dispatch lists only deriv
 
 test('emit: no guards, no runtime, when guards is false', () => {
   const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', templates: TEMPLATES, guards: false }).files;
-  assert.equal(files.map((file) => file.path), ['graph.d.ts', 'graph.js', 'index.d.ts', 'index.js', 'other.d.ts', 'other.js']);
+  assert.equal(files.map((file) => file.path), ['graph.d.ts', 'graph.js', 'index.d.ts', 'index.js', 'operations.json', 'other.d.ts', 'other.js', 'paths.d.ts']);
   assert.not.match(files.map((file) => file.content).join('\n'), /\$runtime|isSample|ValidationError/);
 });
 

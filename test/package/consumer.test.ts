@@ -40,11 +40,14 @@ test('npm pack of generated/ holds the built files and no generator sources', ()
   const [packed] = JSON.parse(result.output.slice(result.output.indexOf('['))) as { name: string; files: { path: string }[] }[];
   const files = packed.files.map((file) => file.path).sort();
   assert.is(packed.name, '@graph-docs-typegen/graph-types');
-  for (const expected of ['package.json', 'v1.0/index.js', 'v1.0/index.d.ts', 'beta/index.js', 'beta/runtime.js', 'beta/graph.d.ts']) {
+  for (const expected of [
+    'package.json', 'v1.0/index.js', 'v1.0/index.d.ts', 'beta/index.js', 'beta/runtime.js', 'beta/graph.d.ts',
+    'beta/paths.d.ts', 'beta/responses.js', 'beta/operations.json', 'v1.0/paths.d.ts',
+  ]) {
     assert.ok(files.includes(expected), `${expected} is packed`);
   }
   assert.equal(files.filter((file) => /\.(ts|mts|cts)$/.test(file) && !file.endsWith('.d.ts')), [], 'no TypeScript sources');
-  assert.equal(files.filter((file) => !/^(package\.json|README\.md|(v1\.0|beta)\/[\w.-]+\.(js|d\.ts))$/.test(file)), [], 'nothing else');
+  assert.equal(files.filter((file) => !/^(package\.json|README\.md|(v1\.0|beta)\/([\w.-]+\.(js|d\.ts)|operations\.json))$/.test(file)), [], 'nothing else');
 });
 
 test.run();
