@@ -23,7 +23,7 @@ function resource(name: string, properties: RawProperty[], namespace = 'microsof
     mediaEntity: false, keyProperty: name === 'entity' ? 'id' : undefined, description: '', properties, hasPropertiesTable: true,
     source: place(`resources/${name}.md`),
   };
-  return { file: `resources/${namespace === 'microsoft.graph' ? '' : 'ns-'}${name}.md`, docType: 'resource', objects: [object], enums: [], typeLinks: [], diagnostics: [] };
+  return { file: `resources/${namespace === 'microsoft.graph' ? '' : 'ns-'}${name}.md`, docType: 'resource', objects: [object], enums: [], typeLinks: [], derivedTypes: [], diagnostics: [] };
 }
 
 const RESOURCES: PageResult[] = [
@@ -47,7 +47,7 @@ type Line = [HttpMethod, string];
 
 function apiPage(file: string, lines: Line[], api: Partial<RawApiPage> = {}): PageResult {
   return {
-    file, docType: 'api', objects: [], enums: [], typeLinks: [], diagnostics: [],
+    file, docType: 'api', objects: [], enums: [], typeLinks: [], derivedTypes: [], diagnostics: [],
     api: {
       title: `Title of ${file}`, requestLines: lines.map(([method, path], index) => ({ method, path, place: place(file, 10 + index) })),
       permissions: [], permissionIncludes: [], hasPermissionsSection: true, queryOptions: [], headers: [], functionParameters: [],
@@ -164,7 +164,7 @@ const permissionCases: { name: string; given: Partial<RawApiPage>; includes?: Re
 for (const { name, given, includes = {}, want, missing = [] } of permissionCases) {
   test(`permissions: ${name}`, () => {
     const includePages = Object.entries(includes).map(([file, permissionTables]): PageResult =>
-      ({ file, docType: 'include', objects: [], enums: [], typeLinks: [], diagnostics: [], permissionTables }));
+      ({ file, docType: 'include', objects: [], enums: [], typeLinks: [], derivedTypes: [], diagnostics: [], permissionTables }));
     const { model, diagnostics } = build([apiPage('api/a.md', [['GET', '/users']], given), ...includePages]);
     assert.equal(model.operations[0].permissions, want);
     const reported = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-include');
