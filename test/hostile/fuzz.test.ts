@@ -17,7 +17,7 @@ import type { EnumStyle } from '../../src/emit/declarations.js';
 import { emitModel, type SourceFile } from '../../src/emit/files.js';
 import { buildModel } from '../../src/model/build.js';
 import { loadTemplates } from '../../src/pipeline.js';
-import { readPage } from '../../src/read/page.js';
+import { readPage } from '../../src/read/readPage.js';
 import type { PageResult } from '../../src/read/types.js';
 import { CORPUS } from '../helpers/cli.js';
 import { typeCheck } from '../helpers/typecheck.js';
