@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, PrimitiveName } from '../model/types.js';
 import { parseAnnotation, type Annotation } from './annotation.js';
 import { splitFrontMatter } from './frontMatter.js';
-import { isGraphUrl, looksLikeRequestLine, pathMatchesAny, readRequestLine, readRequestUrl, splitUrl } from './httpRequest.js';
+import { isGraphUrl, looksLikeRequestLine, readRequestLine, readRequestUrl, requestPathMatcher, splitUrl } from './httpRequest.js';
 import { linkDefinitions, linksIn } from './links.js';
 import { parseMarkdown } from './markdown.js';
 import { quoted } from './names.js';
@@ -266,10 +266,10 @@ class ApiPageReader {
   }
 
   private checkExamples(): void {
-    const paths = this.api.requestLines.map((line) => line.path);
-    if (paths.length > 0) {
+    if (this.api.requestLines.length > 0) {
+      const matchesRequestLine = requestPathMatcher(this.api.requestLines.map((line) => line.path));
       for (const example of this.api.exampleRequests) {
-        if (!isGraphUrl(example.url) || pathMatchesAny(splitUrl(example.url).path, paths)) continue;
+        if (!isGraphUrl(example.url) || matchesRequestLine(splitUrl(example.url).path)) continue;
         this.report(example.place, 'example-url-unmatched', `Example request ${quoted(`${example.method} ${example.url}`)} matches no HTTP request line of the page`);
       }
     }

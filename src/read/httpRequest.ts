@@ -106,13 +106,15 @@ function balanced(path: string): boolean {
  * case-sensitive). Graph's aliases count as what they stand for: `/me` for `/users/{id}`,
  * `/drive` for `/me/drive`, a drive's `root` (or `root:/path:`) for `items/{id}`.
  */
-export function pathMatchesAny(examplePath: string, requestPaths: string[]): boolean {
-  const example = normalizePath(examplePath);
-  const candidates = new Set([example]);
-  for (const [alias, meaning] of ALIASES) {
-    for (const candidate of [...candidates]) candidates.add(candidate.replace(alias, meaning));
-  }
-  return requestPaths.some((path) => [...candidates].some((candidate) => pathPattern(path).test(candidate)));
+export function requestPathMatcher(requestPaths: string[]): (examplePath: string) => boolean {
+  const patterns = [...new Set(requestPaths)].map(pathPattern);
+  return (examplePath) => {
+    const candidates = new Set([normalizePath(examplePath)]);
+    for (const [alias, meaning] of ALIASES) {
+      for (const candidate of [...candidates]) candidates.add(candidate.replace(alias, meaning));
+    }
+    return patterns.some((pattern) => [...candidates].some((candidate) => pattern.test(candidate)));
+  };
 }
 
 /** Whether a URL is Graph's (or has no host): examples may show a call to an upload or download URL Graph handed out. */
@@ -128,19 +130,13 @@ const ALIASES: [RegExp, string][] = [
 ];
 const GRAPH_HOST = /^https?:\/\/(?:graph\.microsoft\.(?:com|us|de)|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i;
 const GUID_SEGMENT = /(?<=\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
-const patterns = new Map<string, RegExp>();
-
 function pathPattern(requestPath: string): RegExp {
-  let pattern = patterns.get(requestPath);
-  if (!pattern) {
-    const source = normalizePath(requestPath).replace(GUID_SEGMENT, '{id}').split(/(\{[^}]*\}|<[^>]*>)/).map((part, index, parts) => {
-      if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return parts[index - 1].endsWith(':/') ? '.+' : '[^/]+';
-    }).join('');
-    pattern = new RegExp(`^${source}$`, 'i');
-    patterns.set(requestPath, pattern);
-  }
-  return pattern;
+  const source = normalizePath(requestPath).replace(GUID_SEGMENT, '{id}').split(/(\{[^}]*\}|<[^>]*>)/).map((part, index, parts) => {
+    if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A drive item path runs to the next colon; `[^:]` rather than `.` keeps matching linear on hostile paths.
+    return parts[index - 1].endsWith(':/') ? '[^:]+' : '[^/]+';
+  }).join('');
+  return new RegExp(`^${source}$`, 'i');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isGraphUrl, looksLikeRequestLine, pathMatchesAny, readRequestLine } from '../../src/read/httpRequest.js';
+import { isGraphUrl, looksLikeRequestLine, readRequestLine, requestPathMatcher } from '../../src/read/httpRequest.js';
 
 const requestLines: { given: string; want: ReturnType<typeof readRequestLine> }[] = [
   { given: 'GET /me', want: { method: 'GET', path: '/me' } },
@@ -69,7 +69,7 @@ const matches: { given: { example: string; lines: string[] }; want: boolean }[] 
 
 for (const { given, want } of matches) {
   test(`example path ${given.example} against ${given.lines.join(', ')}`, () => {
-    assert.is(pathMatchesAny(given.example, given.lines), want);
+    assert.is(requestPathMatcher(given.lines)(given.example), want);
   });
 }
 
