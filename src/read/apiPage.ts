@@ -42,6 +42,8 @@ class ApiPageReader {
   private pendingExample: { annotation: Annotation; place: Place } | undefined;
   private readonly queryOptions = new Set<string>();
   private permissionsPlace: Place | undefined;
+  /** The depth of the open Example(s) heading, whose subheadings ("#### Request") are examples too. */
+  private exampleDepth: number | undefined;
 
   constructor(private readonly file: string, private readonly text: string) {}
 
@@ -95,6 +97,8 @@ class ApiPageReader {
   private enterHeading(node: Heading): void {
     if (node.depth === 1) return;
     const text = toString(node).trim().toLowerCase();
+    if (this.exampleDepth !== undefined && node.depth <= this.exampleDepth) this.exampleDepth = undefined;
+    if (this.exampleDepth === undefined && /^examples?\b/.test(text)) this.exampleDepth = node.depth;
     if (node.depth === 2) {
       this.section = text;
       this.subsection = '';
@@ -224,8 +228,11 @@ class ApiPageReader {
     const example = this.pendingExample;
     this.pendingExample = undefined;
     if (example) this.readExample(example, node);
-    // A page that documents several ways to call (drive-get.md) may show each as a request example under its own "### HTTP request".
-    if ((!example || example.annotation.blockType === 'request') && this.inSection(/^http requests?\b/)) this.readRequestBlock(node);
+    // A page that documents several ways to call (drive-get.md, drive-list.md) may show each as a
+    // request example in a section of its own, with or without a "### HTTP request" heading.
+    const inRequestSection = this.inSection(/^http requests?\b/);
+    if (!example && inRequestSection) return this.readRequestBlock(node);
+    if (example?.annotation.blockType === 'request' && this.section !== '' && this.exampleDepth === undefined) this.readRequestBlock(node);
   }
 
   private readRequestBlock(node: Code): void {

@@ -11,7 +11,7 @@ type PermissionKind = keyof Permissions;
  * one of the OpenID Connect scopes.
  */
 const PERMISSION_NAME = /^(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\.[A-Za-z][A-Za-z0-9]*)+|openid|profile|email|offline_access)$/;
-const NOT_SUPPORTED = /^not\s+(?:supported|applicable|available)\.?$/i;
+const NOT_SUPPORTED = /^(?:not\s+(?:supported|applicable|available)|n\/a)\.?$/i;
 /** Separators between names in one cell: commas, semicolons, line breaks, "and"/"or". */
 const NAME_SEPARATOR = /\s*(?:[,;]|<br\s*\/?>|\s(?:and|or|plus)\s)\s*/i;
 /** What a cell may say around its names: "(see below)", a leading "or", a scenario label ("For user resource:", "In teams:"). */

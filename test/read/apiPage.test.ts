@@ -105,6 +105,16 @@ test('function parameters: the Function parameters table', () => {
   assert.equal(withoutPlaces(result.functionParameters), [{ name: 'period', type: { kind: 'primitive', name: 'String' }, collection: false, required: true, description: 'The length of time. Required.' }]);
 });
 
+test('a request example in a section of its own is a request line of the page; one under Example(s) is only an example', () => {
+  const requestExample = (url: string) => `<!-- { "blockType": "request", "name": "x" } -->\n\`\`\`msgraph-interactive\nGET ${url}\n\`\`\`\n\n`;
+  const text = page(PERMISSIONS, "## List a site's drives\n\n", requestExample('/sites/{siteId}/drives'), '## Get current drive\n\n### HTTP request\n\n', requestExample('/me/drive'),
+    '## Example\n\n#### Request\n\n', requestExample('/groups/g1/drives'));
+  const result = readApiPage('x.md', text);
+  assert.equal(result.api!.requestLines.map((line) => line.path), ['/sites/{siteId}/drives', '/me/drive']);
+  assert.equal(result.api!.exampleRequests.map((example) => example.url), ['/sites/{siteId}/drives', '/me/drive', '/groups/g1/drives']);
+  assert.equal(result.diagnostics.map((diagnostic) => diagnostic.ruleId), ['example-url-unmatched']);
+});
+
 // Lint rules, each with its line
 
 const RESPONSE_PROSE = '## Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n\n';

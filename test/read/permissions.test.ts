@@ -51,12 +51,12 @@ const tables: { given: string; header: string[]; rows: string[][]; want: ReturnT
     },
   },
   {
-    given: 'malformed names, each with its row',
+    given: 'malformed names, each with its row ("n/a" is not supported)',
     header: INLINE,
-    rows: [['Delegated (work or school account)', 'TODO: Determine scopes'], ['Application', 'Directory AccessAsUser.All, n/a']],
+    rows: [['Delegated (work or school account)', 'TODO: Determine scopes'], ['Application', 'Directory AccessAsUser.All, Mail.Send'], ['Delegated (personal Microsoft account)', 'n/a']],
     want: {
-      scenarios: [{ permissions: { delegatedWork: ['Determine scopes'], delegatedPersonal: [], application: ['Directory AccessAsUser.All', 'n/a'] }, row: 0 }],
-      malformed: [{ name: 'Determine scopes', row: 0 }, { name: 'Directory AccessAsUser.All', row: 1 }, { name: 'n/a', row: 1 }],
+      scenarios: [{ permissions: { delegatedWork: ['Determine scopes'], delegatedPersonal: null, application: ['Directory AccessAsUser.All', 'Mail.Send'] }, row: 0 }],
+      malformed: [{ name: 'Determine scopes', row: 0 }, { name: 'Directory AccessAsUser.All', row: 1 }],
     },
   },
   { given: 'a table that is no permissions table', header: ['Property', 'Type', 'Description'], rows: [['id', 'String', 'x']], want: undefined },
