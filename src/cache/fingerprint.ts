@@ -35,7 +35,8 @@ export function filesIn(folder: URL): URL[] {
   return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => new URL(entry.name, folder));
 }
 
-function moduleClosure(entries: URL[]): URL[] {
+/** The given modules and every project module they import, directly or not. */
+export function moduleClosure(entries: URL[]): URL[] {
   const seen = new Map<string, URL>();
   const pending = [...entries];
   while (pending.length > 0) {

@@ -1,4 +1,4 @@
-import { readPage } from '../read/page.js';
+import { readPage } from '../read/readPage.js';
 import { blankUnreadSections } from './unreadSections.js';
 
 /**

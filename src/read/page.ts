@@ -25,7 +25,7 @@ const TABLE_ROW = /^\s*\|.*\|/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Reads one docs page into the types it defines. Never throws on page content. */
-export function readPage(file: string, text: string): PageResult {
+export function readResourcePage(file: string, text: string): PageResult {
   return new PageReader(file, text).read();
 }
 

@@ -1,5 +1,5 @@
 /**
- * "Hostile input never breaks the output", fuzzed: real pages of the 2021-07 corpus, mutated
+ * "Hostile input never breaks the output", fuzzed: real pages of the 2021-07 corpus (resource and api pages), mutated
  * (lines cut, duplicated and swapped, hostile strings injected into cells, names, types,
  * descriptions, annotations and JSON, bytes flipped), go through readPage, buildModel and
  * emitModel in this process. Every run: no exception, no page read taking more than
@@ -17,7 +17,7 @@ import type { EnumStyle } from '../../src/emit/declarations.js';
 import { emitModel, type SourceFile } from '../../src/emit/files.js';
 import { buildModel } from '../../src/model/build.js';
 import { loadTemplates } from '../../src/pipeline.js';
-import { readPage } from '../../src/read/page.js';
+import { readPage } from '../../src/read/readPage.js';
 import type { PageResult } from '../../src/read/types.js';
 import { CORPUS } from '../helpers/cli.js';
 import { typeCheck } from '../helpers/typecheck.js';
@@ -25,7 +25,10 @@ import { injectedCode, outputPathProblems, runtimeModules } from './harness.js';
 import { mutate, mutation, type Mutation } from './mutate.js';
 
 const RESOURCES = path.join(CORPUS, 'beta/resources');
+const API = path.join(CORPUS, 'beta/api');
 const SAMPLE_SIZE = 40;
+/** Api pages beside the resource pages, named `api/x.md` as in a version folder. */
+const API_SAMPLE_SIZE = 8;
 /** Bytes; larger pages only slow the runs down, and huge pages have cases of their own. */
 const LARGEST_SAMPLED_PAGE = 30_000;
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
@@ -39,12 +42,15 @@ interface SamplePage {
   bytes: Buffer;
 }
 
-/** SAMPLE_SIZE pages spread evenly over the corpus's resource pages in name order. */
+/** SAMPLE_SIZE resource pages and API_SAMPLE_SIZE api pages, each spread evenly over its folder in name order. */
 function samplePages(): SamplePage[] {
-  const files = readdirSync(RESOURCES).filter((file) => file.endsWith('.md')).sort()
-    .filter((file) => statSync(path.join(RESOURCES, file)).size <= LARGEST_SAMPLED_PAGE);
-  return Array.from({ length: SAMPLE_SIZE }, (_, index) => files[Math.floor((index * files.length) / SAMPLE_SIZE)])
-    .map((file) => ({ file, bytes: readFileSync(path.join(RESOURCES, file)) }));
+  const spread = (dir: string, size: number, prefix: string) => {
+    const files = readdirSync(dir).filter((file) => file.endsWith('.md')).sort()
+      .filter((file) => statSync(path.join(dir, file)).size <= LARGEST_SAMPLED_PAGE);
+    return Array.from({ length: size }, (_, index) => files[Math.floor((index * files.length) / size)])
+      .map((file) => ({ file: `${prefix}${file}`, bytes: readFileSync(path.join(dir, file)) }));
+  };
+  return [...spread(RESOURCES, SAMPLE_SIZE, ''), ...spread(API, API_SAMPLE_SIZE, 'api/')];
 }
 
 interface RunPlan {

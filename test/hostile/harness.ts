@@ -3,7 +3,7 @@
  * the pipeline run on a thread that can be stopped when it hangs, and the checks every output
  * must pass (it type-checks, and no page text runs as code).
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +49,10 @@ export async function versionFolder(pages: Pages, options: { withGoodPage?: bool
   const dir = await mkdtemp(path.join(os.tmpdir(), 'graph-docs-typegen-hostile-'));
   folders.push(dir);
   if (options.withGoodPage ?? true) await copyFile(GOOD_PAGE.source, path.join(dir, GOOD_PAGE.file));
-  for (const [file, content] of Object.entries(pages)) await writeFile(path.join(dir, file), content);
+  for (const [file, content] of Object.entries(pages)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), content);
+  }
   return dir;
 }
 

@@ -84,6 +84,13 @@ const deepLists = (depth: number) => (): Pages => ({
     `\n## Notes\n\n${Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- level ${level + 1}`).join('\n')}\n`),
 });
 
+const API_REQUEST_LINES = 20_000;
+const manyRequestLines = (): Pages => ({
+  'many-request-lines.md': '---\ndoc_type: apiPageType\n---\n\n# List widgets\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n|Application|Widget.Read.All|\n\n'
+    + `## HTTP request\n\n\`\`\`http\n${Array.from({ length: API_REQUEST_LINES }, (_, index) => `GET /widgets${index}/{id}/parts`).join('\n')}\n\`\`\`\n\n`
+    + `## Example\n\n<!-- { "blockType": "request" } -->\n\`\`\`http\nGET https://graph.microsoft.com/v1.0/widgets${API_REQUEST_LINES - 1}/w1/parts\n\`\`\`\n`,
+});
+
 const GLOBAL_PAGES = ['date', 'object', 'array', 'error', 'promise', 'function', 'record', 'map'].map((name) => `type-name-global-${name}.md`);
 const GLOBAL_PROPERTIES = ['id', 'day', 'createdDateTime', 'tags', 'data', 'payload', 'parent', 'children'];
 const globalCase = (name: string): PageCase => ({
@@ -265,6 +272,27 @@ const CASES: PageCase[] = [
     given: 'NUL bytes',
     pages: () => ({ 'nul-bytes.md': NUL_BYTES }),
     want: { diagnostics: [at('nul-bytes', 'nul-bytes.md', '| name |', NUL_BYTES)], types: ENCODING_TYPE },
+  },
+
+  // Api pages and permission includes
+  {
+    given: 'an api page with hostile and unreadable request lines, permissions, bodies and annotations',
+    pages: fromFixtures('api-page-hostile.md', 'includes/permissions/hostile-permissions.md'),
+    want: {
+      diagnostics: [
+        at('request-line-unreadable', 'api-page-hostile.md', 'GET /widgets/{id\n'),
+        at('request-line-unreadable', 'api-page-hostile.md', 'DELETE /widgets/(('),
+        at('permission-name-malformed', 'api-page-hostile.md', '|Delegated (work or school account) | Widget.Read.All, */'),
+        at('example-url-unmatched', 'api-page-hostile.md', 'GET https://graph.microsoft.com/v1.0/drives/a/root:'),
+        at('permission-name-malformed', 'includes/permissions/hostile-permissions.md', '|Delegated (work or school account)|*/ evil'),
+      ],
+    },
+  },
+  {
+    given: `an api page of ${API_REQUEST_LINES.toLocaleString('en')} request lines`,
+    pages: manyRequestLines,
+    want: { clean: true },
+    budgetMs: BIG_PAGE_BUDGET_MS,
   },
   { given: 'an empty file', pages: fromFixtures('empty.md'), want: { diagnostics: [{ ruleId: 'empty-page', file: 'empty.md', line: 1 }] } },
   {

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildModel } from '../../src/model/build.js';
 import type { ObjectTypeDef } from '../../src/model/types.js';
-import { readPage } from '../../src/read/page.js';
+import { readResourcePage } from '../../src/read/page.js';
 
 /** A resource page whose JSON representation shows every property of its table, as a consistent page does. */
 const resource = (odataType: string, rows: string, extra = '') => `---
@@ -25,7 +25,7 @@ ${rows.split('\n').map((row) => `  "${row.split('|')[1].trim()}": "String"`).joi
 `;
 
 function build(pages: Record<string, string>) {
-  return buildModel('v1.0', Object.entries(pages).map(([file, text]) => readPage(file, text)));
+  return buildModel('v1.0', Object.entries(pages).map(([file, text]) => readResourcePage(file, text)));
 }
 
 function object(result: ReturnType<typeof build>, fullName: string): ObjectTypeDef {

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { nameClashDiagnostics, buildNameTable } from '../../src/emit/naming.js';
 import { buildModel, type BuildOptions } from '../../src/model/build.js';
 import type { ObjectTypeDef } from '../../src/model/types.js';
-import { readPage } from '../../src/read/page.js';
+import { readResourcePage } from '../../src/read/page.js';
 
 /** A resource page of `odataType` with table rows and a JSON block; a row's type may link to another page. */
 function resource(odataType: string, rows: string[], options: { json?: string; annotation?: string; prose?: string } = {}): string {
@@ -19,7 +19,7 @@ function resource(odataType: string, rows: string[], options: { json?: string; a
 }
 
 function build(pages: Record<string, string>, options: BuildOptions = {}) {
-  return buildModel('v1.0', Object.entries(pages).map(([file, text]) => readPage(file, text)), options);
+  return buildModel('v1.0', Object.entries(pages).map(([file, text]) => readResourcePage(file, text)), options);
 }
 
 function object(result: ReturnType<typeof build>, fullName: string): ObjectTypeDef {

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { blankUnreadSections } from '../../src/parallel/unreadSections.js';
 import { listPages } from '../../src/read/discover.js';
-import { readPage } from '../../src/read/page.js';
+import { readResourcePage } from '../../src/read/page.js';
 import { CORPUS, REPO_ROOT } from '../helpers/cli.js';
 
 const METHODS = `| Method | Return type | Description |
@@ -74,7 +74,7 @@ async function assertReaderUnchanged(dir: string, every: number): Promise<number
     const blanked = blankUnreadSections(text);
     if (blanked === text) continue;
     blankedPages++;
-    assert.equal(readPage(file.relative, blanked), readPage(file.relative, text), file.relative);
+    assert.equal(readResourcePage(file.relative, blanked), readResourcePage(file.relative, text), file.relative);
   }
   return blankedPages;
 }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readPage } from '../../src/read/page.js';
+import { readResourcePage } from '../../src/read/page.js';
 
 const page = (body: string, docType = 'resourcePageType') => `---\ntitle: "x"\ndoc_type: ${docType}\n---\n\n${body}`;
 
@@ -52,7 +52,7 @@ A widget. Inherits from [entity](entity.md).
 `);
 
 test('a resource page gives its type with table rows, JSON-only members and facts', () => {
-  const result = readPage('widget.md', WIDGET);
+  const result = readResourcePage('widget.md', WIDGET);
   assert.is(result.docType, 'resource');
   assert.is(result.objects.length, 1);
   const [widget] = result.objects;
@@ -72,7 +72,7 @@ test('a resource page gives its type with table rows, JSON-only members and fact
 });
 
 test('an enum page gives an enum with member values', () => {
-  const result = readPage('gadgetstatus.md', page(`# gadgetStatus enum type
+  const result = readResourcePage('gadgetstatus.md', page(`# gadgetStatus enum type
 
 Namespace: microsoft.graph.callRecords
 
@@ -87,12 +87,12 @@ Namespace: microsoft.graph.callRecords
 });
 
 test('conceptual pages are skipped', () => {
-  const result = readPage('overview.md', page(WIDGET, 'conceptualPageType'));
+  const result = readResourcePage('overview.md', page(WIDGET, 'conceptualPageType'));
   assert.equal([result.docType, result.objects.length, result.enums.length], ['conceptual', 0, 0]);
 });
 
 test('rows with the wrong number of cells and duplicates are reported with their place', () => {
-  const result = readPage('bad.md', page(`# bad resource type
+  const result = readResourcePage('bad.md', page(`# bad resource type
 
 ## Properties
 | Property | Type | Description |
@@ -110,7 +110,7 @@ test('rows with the wrong number of cells and duplicates are reported with their
 });
 
 test('an annotation with invalid JSON is reported and still read', () => {
-  const result = readPage('x.md', page(`<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x", } -->
+  const result = readResourcePage('x.md', page(`<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.x", } -->
 \`\`\`json
 { "a": "String" }
 \`\`\`

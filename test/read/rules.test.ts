@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readPage } from '../../src/read/page.js';
+import { readResourcePage } from '../../src/read/page.js';
 
 interface RuleCase {
   given: string;
@@ -116,7 +116,7 @@ const CASES: RuleCase[] = [
 
 for (const { given, page, want } of CASES) {
   test(`rule: ${given}`, () => {
-    const result = readPage('widget.md', page);
+    const result = readResourcePage('widget.md', page);
     const got = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.line}`);
     assert.equal(got, want);
   });
@@ -124,37 +124,37 @@ for (const { given, page, want } of CASES) {
 
 test('rows with names kept as written keep those names', () => {
   const page = resource(`${TABLE_HEAD}\n| id | String | The id. |\n| x-ms-id | String | X. |\n| _score (deprecated) | Int32 | S. |\n| with space | String | W. |`);
-  assert.equal(readPage('widget.md', page).objects[0].properties.map((property) => property.name), ['id', 'x-ms-id', '_score']);
+  assert.equal(readResourcePage('widget.md', page).objects[0].properties.map((property) => property.name), ['id', 'x-ms-id', '_score']);
 });
 
 test('an annotation with an invalid type name defines no type, not even by the title', () => {
   const page = `---\ndoc_type: resourcePageType\n---\n\n# widget resource type\n\n<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.a*/b" } -->\n\`\`\`json\n{}\n\`\`\`\n`;
-  assert.equal(readPage('widget.md', page).objects, []);
+  assert.equal(readResourcePage('widget.md', page).objects, []);
 });
 
 test('a JSON array makes a linked type a collection; alternatives in a Type cell are kept for the model', () => {
   const page = resource(`${TABLE_HEAD}\n| id | String | The id. |\n| parts | [part][] | P. |\n| config | [a](a.md) or [b](b.md) | C. |`,
     '{ "id": "String", "parts": [{ "@odata.type": "microsoft.graph.part" }], "config": { "@odata.type": "#microsoft.graph.base" } }');
-  const [, parts, config] = readPage('widget.md', page).objects[0].properties;
+  const [, parts, config] = readResourcePage('widget.md', page).objects[0].properties;
   assert.equal([parts.collection, config.type, config.typeAlternatives], [true, { kind: 'unresolved', name: 'microsoft.graph.base' }, ['a', 'b']]);
 });
 
 test('"multiple values can be combined" makes a listed enum a flags enum', () => {
   const page = resource(`${TABLE_HEAD}\n| id | String | The id. |\n| changeType | String | Supported values: \`created\`, \`updated\`. Multiple values can be combined using a comma-separated list. |`,
     '{ "id": "String", "changeType": "String" }');
-  assert.equal(readPage('widget.md', page).objects[0].properties[1].inlineEnum?.flags, true);
+  assert.equal(readResourcePage('widget.md', page).objects[0].properties[1].inlineEnum?.flags, true);
 });
 
 test('a base type named in prose beside the annotation\'s is kept for the model to choose', () => {
   const page = resource(`Inherits from [directoryObject](directoryobject.md).\n\n${TABLE_HEAD}\n| id | String | The id. |`, '{ "id": "String" }', '"baseType": "microsoft.graph.entity",');
-  const [object] = readPage('widget.md', page).objects;
+  const [object] = readResourcePage('widget.md', page).objects;
   assert.equal([object.baseType, object.proseBaseType], ['microsoft.graph.entity', 'directoryObject']);
 });
 
 test('links that name types are collected with their places: Type cells (inline and by reference) and "Inherits from"', () => {
   const page = resource(`Inherits from [entity](entity.md).\n\n${TABLE_HEAD}\n| id | String | The id. |\n| owner | [user](../resources/user.md) | O. |\n| part | [part][] | P. |\n\n[part]: part.md`,
     '{ "id": "String", "owner": "String", "part": "String" }');
-  assert.equal(readPage('widget.md', page).typeLinks.map((link) => `${link.target}@${link.place.line}:${link.place.column}`),
+  assert.equal(readResourcePage('widget.md', page).typeLinks.map((link) => `${link.target}@${link.place.line}:${link.place.column}`),
     ['entity.md@7:15', '../resources/user.md@14:9', 'part.md@15:8']);
 });
 
