@@ -2,6 +2,7 @@
 // Microsoft Graph beta types: module paths.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
+import type * as $Graph from './graph.js';
 
 /** A collection as Graph sends it: one page of `value`, and the link to the next page while there is one. */
 export interface ODataCollection<T> {
@@ -16,4 +17,310 @@ export interface ODataValue<T> {
     "@odata.context"?: string;
 }
 export interface paths {
+    "/app/calls/{call-id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call: record. Permissions: delegated (work or school account) not supported; delegated (personal Microsoft account) not supported; application Calls.AccessMedia.All.
+         * @see api/call-record.md:30
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: { "call-id": string; };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": { bargeInAllowed?: boolean; maxRecordDurationInSeconds: number; stopTones?: string[]; clientContext?: string; };
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.RecordOperation;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/communications/calls/{call-id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call: record. Permissions: delegated (work or school account) not supported; delegated (personal Microsoft account) not supported; application Calls.AccessMedia.All.
+         * @see api/call-record.md:31
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: { "call-id": string; };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": { bargeInAllowed?: boolean; maxRecordDurationInSeconds: number; stopTones?: string[]; clientContext?: string; };
+                };
+            };
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.RecordOperation;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group-id}/widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List widgets. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All, Directory.Read.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-list.md:34
+         */
+        get: {
+            parameters: {
+                query?: { $count?: boolean; $filter?: string; $select?: string; $top?: number; };
+                header?: never;
+                path: { "group-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ODataCollection<$Graph.Widget>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{group-id}/widgets/{widget-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get widget. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-get.md:31
+         */
+        get: {
+            parameters: {
+                query?: { $expand?: string; $select?: string; };
+                header?: never;
+                path: { "group-id": string; "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.Widget;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List widgets. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All, Directory.Read.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-list.md:33
+         */
+        get: {
+            parameters: {
+                query?: { $count?: boolean; $filter?: string; $select?: string; $top?: number; };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ODataCollection<$Graph.Widget>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create widget. Permissions: delegated (work or school account) Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.ReadWrite.All.
+         * @see api/widget-post-widgets.md:30
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": $Graph.Widget;
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.Widget;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets/{widget-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get widget. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-get.md:30
+         */
+        get: {
+            parameters: {
+                query?: { $expand?: string; $select?: string; };
+                header?: never;
+                path: { "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.Widget;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete widget. Permissions: delegated (work or school account) Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.ReadWrite.All.
+         * @see api/widget-delete.md:30
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: { "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Update widget. Permissions: delegated (work or school account) Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.ReadWrite.All.
+         * @see api/widget-update.md:30
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: { "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": { displayName?: string; color?: $Graph.WidgetColor; quantity?: number; };
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
 }

@@ -3,9 +3,18 @@
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
+import * as $Graph from './graph.js';
 
 /** Method and path template → the check of the documented response type, and how Graph wraps it. */
-const responseChecks = {};
+const responseChecks = {
+    "POST /app/calls/{call-id}/record": { check: $Graph.checkRecordOperation, envelope: "none" },
+    "POST /communications/calls/{call-id}/record": { check: $Graph.checkRecordOperation, envelope: "none" },
+    "GET /groups/{group-id}/widgets": { check: $Graph.checkWidget, envelope: "collection" },
+    "GET /groups/{group-id}/widgets/{widget-id}": { check: $Graph.checkWidget, envelope: "none" },
+    "GET /widgets": { check: $Graph.checkWidget, envelope: "collection" },
+    "POST /widgets": { check: $Graph.checkWidget, envelope: "none" },
+    "GET /widgets/{widget-id}": { check: $Graph.checkWidget, envelope: "none" },
+};
 
 /** The table's entry for `METHOD path`: own properties only. */
 function checkOf(key) {

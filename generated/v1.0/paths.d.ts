@@ -2,6 +2,7 @@
 // Microsoft Graph v1.0 types: module paths.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
+import type * as $Graph from './graph.js';
 
 /** A collection as Graph sends it: one page of `value`, and the link to the next page while there is one. */
 export interface ODataCollection<T> {
@@ -16,4 +17,118 @@ export interface ODataValue<T> {
     "@odata.context"?: string;
 }
 export interface paths {
+    "/groups/{group-id}/widgets/{widget-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get widget. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-get.md:30
+         */
+        get: {
+            parameters: {
+                query?: { $expand?: string; $select?: string; };
+                header?: never;
+                path: { "group-id": string; "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.Widget;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets/{widget-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get widget. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All; delegated (personal Microsoft account) not supported; application Widget.Read.All, Widget.ReadWrite.All.
+         * @see api/widget-get.md:29
+         */
+        get: {
+            parameters: {
+                query?: { $expand?: string; $select?: string; };
+                header?: never;
+                path: { "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": $Graph.Widget;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/widgets/{widget-id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List parts. Permissions: delegated (work or school account) Widget.Read.All, Widget.ReadWrite.All; delegated (personal Microsoft account) Widget.Read; application Widget.Read.All.
+         * @see api/widget-list-parts.md:28
+         */
+        get: {
+            parameters: {
+                query?: { $orderby?: string; $skip?: number; $top?: number; };
+                header?: never;
+                path: { "widget-id": string; };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ODataCollection<$Graph.WidgetPart>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }

@@ -3,9 +3,14 @@
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
+import * as $Graph from './graph.js';
 
 /** Method and path template → the check of the documented response type, and how Graph wraps it. */
-const responseChecks = {};
+const responseChecks = {
+    "GET /groups/{group-id}/widgets/{widget-id}": { check: $Graph.checkWidget, envelope: "none" },
+    "GET /widgets/{widget-id}": { check: $Graph.checkWidget, envelope: "none" },
+    "GET /widgets/{widget-id}/parts": { check: $Graph.checkWidgetPart, envelope: "collection" },
+};
 
 /** The table's entry for `METHOD path`: own properties only. */
 function checkOf(key) {

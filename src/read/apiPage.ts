@@ -69,7 +69,7 @@ class ApiPageReader {
   }
 
   private result(): PageResult {
-    return { file: this.file, docType: 'api', objects: [], enums: [], typeLinks: [], api: this.api, diagnostics: this.diagnostics };
+    return { file: this.file, docType: 'api', objects: [], enums: [], typeLinks: [], derivedTypes: [], api: this.api, diagnostics: this.diagnostics };
   }
 
   private visit(node: RootContent): void {

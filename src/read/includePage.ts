@@ -31,7 +31,7 @@ export function readIncludePage(file: string, text: string): PageResult {
     }
     for (const { name, row } of read.malformed) report(placeOf(rows[row]), 'permission-name-malformed', malformedReason(name));
   }
-  return { file, docType: 'include', objects: [], enums: [], typeLinks: [], permissionTables, diagnostics };
+  return { file, docType: 'include', objects: [], enums: [], typeLinks: [], derivedTypes: [], permissionTables, diagnostics };
 }
 
 function placeOf(node: { position?: { start: { line: number; column: number } } }): { line: number; column: number } {

@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildModel } from '../../src/model/build.js';
-import { readPage } from '../../src/read/page.js';
+import { readPage } from '../../src/read/readPage.js';
 
 /** A resource page of `odataType` (title on line 5), the text given from line 7, then the annotation. */
 function resource(odataType: string, text = '', annotation = ''): string {

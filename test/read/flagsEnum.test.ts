@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readPage } from '../../src/read/page.js';
+import { readPage } from '../../src/read/readPage.js';
 
 interface FlagsCase {
   given: string;
