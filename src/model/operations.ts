@@ -7,7 +7,10 @@ import type { Diagnostic, Operation, OperationTypeRef, ParameterDef, RequestBody
 /**
  * Every api page's request lines as operations, one per (method, path), sorted by path then
  * method. Pages come in file order: of two pages documenting one method and path, the first is
- * kept and the other is a `conflicting-operation` warning.
+ * kept. The docs often document one operation from both ends of a relationship
+ * (`channel-post-messages.md` and `chatmessage-post.md`): when the two pages agree on what the
+ * operation takes and returns, that is `duplicate-operation` (info, for the JSON report); when
+ * they disagree, `conflicting-operation` (a warning) says how.
  */
 export function buildOperations(pages: readonly PageResult[], types: PathTypes, diagnostics: Diagnostic[]): Operation[] {
   const includes = includeTables(pages);
@@ -30,18 +33,41 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
       const key = `${line.method} ${path}`;
       const existing = byKey.get(key);
       if (existing) {
-        if (existing.source.file !== page.file) {
-          diagnostics.push({
-            ...line.place, severity: 'warning', ruleId: 'conflicting-operation',
-            reason: `${key} is also documented at ${existing.source.file}:${existing.source.line}, which is kept`,
-          });
-        }
+        if (existing.source.file !== page.file) diagnostics.push(secondPage(key, existing, shared, line.place));
         continue;
       }
       byKey.set(key, { method: line.method, path, pathParameters, ...shared, source: line.place });
     }
   }
   return [...byKey.values()].sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method));
+}
+
+function secondPage(key: string, kept: Operation, other: Pick<Operation, 'request' | 'response'>, place: SourcePlace): Diagnostic {
+  const keptAt = `${kept.source.file}:${kept.source.line}`;
+  const differences = [
+    ...(sameJson(kept.response, other.response) ? [] : [`response ${describeResponse(other.response)} here, ${describeResponse(kept.response)} there`]),
+    ...(sameJson(kept.request, other.request) ? [] : [`request ${describeRequest(other.request)} here, ${describeRequest(kept.request)} there`]),
+  ];
+  return differences.length === 0
+    ? { ...place, severity: 'info', ruleId: 'duplicate-operation', reason: `${key} is also documented at ${keptAt}, which is kept` }
+    : { ...place, severity: 'warning', ruleId: 'conflicting-operation', reason: `${key} is also documented at ${keptAt}, which is kept: ${differences.join('; ')}` };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function describeType(type: OperationTypeRef | null): string {
+  if (!type) return 'no body';
+  return type.kind === 'named' ? type.fullName : type.kind === 'primitive' ? `Edm.${type.name}` : `'${type.written}'`;
+}
+
+function describeResponse(response: ResponseDef): string {
+  return `${response.status} ${response.collection ? 'collection of ' : ''}${describeType(response.type)}`;
+}
+
+function describeRequest(request: RequestBodyDef | null): string {
+  if (!request) return 'without a body';
+  if (request.kind === 'parameters') return `with parameters ${request.parameters.map((parameter) => parameter.name).join(', ') || '(none)'}`;
+  return `with ${request.collection ? 'a collection of ' : ''}${describeType(request.type)}`;
 }
 
 type ResolveType = (raw: RawTypeRef, place: SourcePlace, role: string) => OperationTypeRef;

@@ -114,17 +114,36 @@ test('one operation per (method, path), sorted by path then method; one page may
   assert.equal(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'conflicting-operation'), []);
 });
 
-test('the same method and path on two pages: conflicting-operation naming both, the first page by file kept', () => {
-  const { model, diagnostics } = build([
-    apiPage('api/user-get.md', [['GET', '/users/{id}']]),
-    apiPage('api/a-user-get.md', [['GET', '/users/{userId}']]),
-  ]);
-  assert.equal(model.operations.map((operation) => operation.source), [place('api/a-user-get.md', 10)]);
-  const conflicts = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'conflicting-operation');
-  assert.equal(conflicts.map(({ file, line, severity }) => ({ file, line, severity })), [{ file: 'api/user-get.md', line: 10, severity: 'warning' }]);
-  assert.match(conflicts[0].reason, 'api/a-user-get.md:10');
-  assert.match(conflicts[0].reason, 'GET /users/{user-id}');
-});
+const secondPageCases: { name: string; other: Partial<RawApiPage>; want: { ruleId: string; severity: string; says: string[] } }[] = [
+  {
+    name: 'pages that agree: duplicate-operation, info',
+    other: {},
+    want: { ruleId: 'duplicate-operation', severity: 'info', says: ['api/a-user-get.md:10', 'GET /users/{user-id}'] },
+  },
+  {
+    name: 'pages that disagree on the response: conflicting-operation, a warning saying how',
+    other: { response: { status: 200, type: { kind: 'unresolved', name: 'user' }, collection: true, place: place('api/user-get.md', 30) } },
+    want: { ruleId: 'conflicting-operation', severity: 'warning', says: ['api/a-user-get.md:10', 'response 200 collection of microsoft.graph.user here, 200 no body there'] },
+  },
+  {
+    name: 'pages that disagree on the request: conflicting-operation',
+    other: { requestBody: { kind: 'type', type: { kind: 'unresolved', name: 'user' }, collection: false, place: place('api/user-get.md', 25) } },
+    want: { ruleId: 'conflicting-operation', severity: 'warning', says: ['request with microsoft.graph.user here, without a body there'] },
+  },
+];
+for (const { name, other, want } of secondPageCases) {
+  test(`the same method and path on two pages, the first by file kept; ${name}`, () => {
+    const { model, diagnostics } = build([
+      apiPage('api/user-get.md', [['GET', '/users/{id}']], other),
+      apiPage('api/a-user-get.md', [['GET', '/users/{userId}']]),
+    ]);
+    assert.equal(model.operations.map((operation) => operation.source), [place('api/a-user-get.md', 10)]);
+    const found = diagnostics.filter((diagnostic) => /-operation$/.test(diagnostic.ruleId));
+    assert.equal(found.map(({ file, line, severity, ruleId }) => ({ file, line, severity, ruleId })),
+      [{ file: 'api/user-get.md', line: 10, severity: want.severity, ruleId: want.ruleId }]);
+    for (const text of want.says) assert.ok(found[0].reason.includes(text), `${found[0].reason} says ${text}`);
+  });
+}
 
 const table = (work: string[] | null, personal: string[] | null, application: string[] | null, line = 20): RawPermissionTable =>
   ({ delegatedWork: work, delegatedPersonal: personal, application, place: place('api/a.md', line) });
