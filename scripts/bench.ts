@@ -17,7 +17,8 @@
  * Schema of the same type, over the docs' real user examples. Last, where a cold run's time goes,
  * and how parsing scales to two threads on this machine (scripts/bench/scaling.ts).
  *
- * Options: --runs N (default 5), --versions beta,v1.0, --guard-calls N (default 1e6).
+ * Options: --runs N (default 5), --versions beta,v1.0, --guard-calls N (default 1e6), --json FILE
+ * (the same figures as JSON, for comparing two runs).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,22 @@ const ITEM_TITLES: Record<Item, string> = {
   check: '5. drift check, warm',
 };
 
+/** What --json writes: every figure the report prints, in seconds, MB and nanoseconds, keyed by version and item. */
+interface BenchFigures {
+  machine?: { cores: number; cpu: string; node: string; runs: number; loadBefore: number; loadAfter: number };
+  versions: Record<string, {
+    pages: number;
+    megabytes: number;
+    items: Partial<Record<Item, { medianSeconds: number; minSeconds: number; maxSeconds: number; timesBaseline: number; cpuSeconds: number; peakRssMb: number }>>;
+    growth: Record<string, { pages: number; megabytes: number; baselineSeconds: number; coldSeconds: number; warmSeconds: number }>;
+  }>;
+  phases: Record<string, Record<string, number>>;
+  scaling: Record<string, { aloneSeconds: number; togetherSeconds: number }>;
+  guards?: { version: string; calls: number; examples: number; pairs: Record<string, { nsPerCall: number; ajvNsPerCall: number; timesAjv: number }> };
+}
+
+const figures: BenchFigures = { versions: {}, phases: {}, scaling: {} };
+
 interface Sample {
   seconds: number;
   cpuSeconds: number;
@@ -66,7 +83,7 @@ interface Group {
 }
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string' }, versions: { type: 'string' }, 'guard-calls': { type: 'string' } },
+  options: { runs: { type: 'string' }, versions: { type: 'string' }, 'guard-calls': { type: 'string' }, json: { type: 'string' } },
 });
 const runs = Number(values.runs ?? 5);
 const versions = (values.versions ?? 'beta,v1.0').split(',');
@@ -93,6 +110,7 @@ try {
   for (const version of versions) print(await scalingReport(version));
   const beta = groups.find((group) => group.version === 'beta' && group.percent === 100);
   if (beta) print(await guardReport(beta));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }
@@ -183,6 +201,22 @@ function versionReport(groups: Group[]): string {
   const full = groups.find((group) => group.percent === 100)!;
   const baseline = median(full.samples.get('baseline')!);
   const baselineCpu = medianOf(full.samples.get('baseline')!.map((sample) => sample.cpuSeconds));
+  figures.versions[full.version] = {
+    pages: full.pages,
+    megabytes: full.megabytes,
+    items: Object.fromEntries(full.items.map((item) => {
+      const samples = full.samples.get(item)!;
+      const seconds = samples.map((sample) => sample.seconds);
+      return [item, {
+        medianSeconds: median(samples), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), timesBaseline: median(samples) / baseline,
+        cpuSeconds: medianOf(samples.map((sample) => sample.cpuSeconds)), peakRssMb: Math.max(...samples.map((sample) => sample.peakRssMb)),
+      }];
+    })),
+    growth: Object.fromEntries(groups.map((group) => [`${group.percent}%`, {
+      pages: group.pages, megabytes: group.megabytes, baselineSeconds: median(group.samples.get('baseline')!),
+      coldSeconds: median(group.samples.get('cold')!), warmSeconds: median(group.samples.get('warm')!),
+    }])),
+  };
   const lines = [
     `### ${full.version}: ${full.pages} pages, ${full.megabytes.toFixed(1)} MB`,
     '',
@@ -223,6 +257,7 @@ async function phasesReport(version: string): Promise<string> {
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (status !== 0) throw new Error(`${PHASES} exited with ${status}`);
   const seconds = JSON.parse(stdout) as Record<string, number>;
+  figures.phases[version] = seconds;
   const total = Object.values(seconds).reduce((sum, value) => sum + value, 0);
   return [
     `Where a cold ${version} run's time goes (one run, in process, no cache):`,
@@ -243,6 +278,7 @@ async function scalingReport(version: string): Promise<string> {
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (status !== 0) throw new Error(`${SCALING} exited with ${status}`);
   const { alone, together } = JSON.parse(stdout) as { alone: number; together: number };
+  figures.scaling[version] = { aloneSeconds: alone, togetherSeconds: together };
   return `Parsing on two threads (${version}, medians of ${runs}): the reader over half the pages takes ${alone.toFixed(2)} s `
     + `on one thread alone and ${together.toFixed(2)} s on each of two threads reading the two halves at once `
     + `(${(together / alone).toFixed(2)} × alone; 1.00 would be two independent cores).\n`;
@@ -269,6 +305,7 @@ async function guardReport(group: Group): Promise<string> {
   writeFileSync(path.join(packageDir, 'package.json'), '{ "type": "module" }\n');
   const guards = await userGuardPairs(packageDir, model, path.join(CORPUS, group.version, 'api'));
   if (!guards) return '### 6. guards\n\nSkipped: the generated package has no isUser/validateUser.\n';
+  figures.guards = { version: group.version, calls: guardCalls, examples: guards.examples.length, pairs: {} };
   const lines = [
     `### 6. guards (${group.version}): ${guardCalls} calls over ${guards.examples.length} real user examples`,
     '',
@@ -286,6 +323,7 @@ async function guardReport(group: Group): Promise<string> {
     }
     const [guardMedian, ajvMedian] = [medianOf(guardSeconds), medianOf(ajvSeconds)];
     const value = guardMedian / ajvMedian;
+    figures.guards!.pairs[guard.name] = { nsPerCall: guardMedian / guardCalls * 1e9, ajvNsPerCall: ajvMedian / guardCalls * 1e9, timesAjv: value };
     lines.push(`| ${guard.name} | ${guardMedian.toFixed(3)} | ${(guardMedian / guardCalls * 1e9).toFixed(0)} | ${value.toFixed(2)} (target ≤ 1.0: ${value <= 1 ? 'met' : 'NOT met'}) |`);
     lines.push(`| ${ajv.name} (JSON Schema of the same type) | ${ajvMedian.toFixed(3)} | ${(ajvMedian / guardCalls * 1e9).toFixed(0)} | 1.00 |`);
   }
@@ -294,6 +332,7 @@ async function guardReport(group: Group): Promise<string> {
 
 function machine(loadBefore: number, loadAfter: number): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  figures.machine = { cores: os.availableParallelism(), cpu, node: process.version, runs, loadBefore, loadAfter };
   return `## Bench: ${os.availableParallelism()} cores (${cpu}), node ${process.version}, ${runs} runs in turns; `
     + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after\n`;
 }

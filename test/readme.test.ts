@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readExpectedFigures } from '../scripts/figures/expected.js';
+import { readmeWithFigures } from '../scripts/figures/readme.js';
+import { unifiedDiff } from '../src/write/unified-diff.js';
 import { plainEnvironment, REPO_ROOT } from './helpers/cli.js';
+import { corpusTest } from './helpers/corpus.js';
 
 const readme = suite('README: every command it shows runs');
 
@@ -13,7 +17,12 @@ const readme = suite('README: every command it shows runs');
 const NOT_RUN: Record<string, string> = {
   'npm ci': 'the set-up itself: CI runs it before the tests',
   'npm test': 'the test command itself: CI runs it',
+  'npm run figures': 'measures what the corpus tests assert: CI would measure the corpus twice',
+  'npm run figures -- --update': 'rewrites the figures the tests hold',
 };
+
+/** Commands that read ../shared: they run only beside it. */
+const needsCorpus = (command: string) => command.includes('../shared/') || /^npm run (accuracy|bench|figures)\b/.test(command);
 
 /** The lines of the README's `sh` blocks, with the text after a `#` comment removed. */
 function readmeCommands(): string[] {
@@ -45,21 +54,35 @@ readme('the README shows commands, all of them npm or npx', () => {
   for (const command of commands) assert.match(command, /^(npm|npx) /, command);
 });
 
-readme('every command the README shows exits 0 in a copy of the project', async () => {
+/** Runs the commands in a copy of the project; each must exit 0. */
+async function runCommands(selected: string[]): Promise<void> {
   const project = await sandbox();
   try {
-    for (const command of commands) {
-      if (NOT_RUN[command]) continue;
-      if (command.includes('../shared/') && !existsSync(SHARED)) {
-        console.log(`skipped README command (no ../shared): ${command}`);
-        continue;
-      }
+    for (const command of selected) {
       const run = spawnSync('bash', ['-c', command], { cwd: project, encoding: 'utf8', env: plainEnvironment(), timeout: 15 * 60 * 1000 });
       assert.is(run.status, 0, `${command}\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
     }
   } finally {
     await rm(path.dirname(project), { recursive: true, force: true });
   }
+}
+
+const runnable = commands.filter((command) => !NOT_RUN[command]);
+
+readme('every command the README shows that needs no corpus exits 0 in a copy of the project', async () => {
+  await runCommands(runnable.filter((command) => !needsCorpus(command)));
+});
+
+corpusTest(readme, 'every command the README shows on the corpus exits 0 in a copy of the project', async () => {
+  await runCommands(runnable.filter(needsCorpus));
+});
+
+readme('the README shows the figures of test/expected-figures.json', () => {
+  const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const { text: expected, problems } = readmeWithFigures(text, readExpectedFigures());
+  assert.equal(problems, []);
+  const difference = unifiedDiff(text, expected, 'README.md', 'README.md with test/expected-figures.json');
+  assert.ok(difference === '', `the README's figures differ from test/expected-figures.json (\`npm run figures -- --update\` writes both from a measurement):\n${difference}`);
 });
 
 readme('the figures in the README are filled in', () => {

@@ -27,6 +27,8 @@ export interface CliOptions {
   cache: boolean;
   /** verify-examples: where its reports go. */
   reportDir: string;
+  /** verify-examples: the pass rate in percent below which the run fails. */
+  minPassRate: number;
   guards: boolean;
   checkFormats: boolean;
   /** Per API version, its pages and output folder; replaces --docs/--out discovery when set. */
@@ -44,6 +46,7 @@ export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumSt
   emitModel?: string;
   reportJson?: string;
   reportDir?: string;
+  minPassRate?: number;
 };
 
 export class UsageError extends Error {
@@ -53,6 +56,8 @@ export class UsageError extends Error {
 const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples'];
 const ENUM_STYLES: EnumStyle[] = ['const', 'union', 'enum'];
 export const EMITS = ['json-schema'] as const;
+/** The target the README sets for the examples the docs' pages show. */
+const DEFAULT_MIN_PASS_RATE = 95;
 export type Emit = (typeof EMITS)[number];
 
 /** How many warnings generate and check list before they only count the rest: lint lists them all. */
@@ -78,6 +83,8 @@ Options:
   --emit-model F    write the intermediate model as JSON to F
   --emit json-schema  also write schema.json per version: every type as JSON Schema
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
+  --min-pass-rate P verify-examples: exit 1 when fewer than P% of the checked examples pass
+                    (default: 95)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
   --quiet           no progress, only warnings and the summary
   --verbose         generate, check: list every warning (by default the first ${WARNINGS_LISTED})
@@ -88,8 +95,31 @@ Options:
   -h, --help        this text
   -v, --version     the generator's version
 
-Colours follow NO_COLOR and FORCE_COLOR. Exit codes: 0 done, 1 drift or failing
-diagnostics, 2 usage or I/O error.`;
+Colours follow NO_COLOR and FORCE_COLOR. Exit codes: 0 done, 1 drift, failing
+diagnostics or a pass rate below --min-pass-rate, 2 usage or I/O error.`;
+
+/** Every flag the command line takes; USAGE describes each. */
+export const OPTIONS = {
+  docs: { type: 'string' },
+  out: { type: 'string' },
+  'enum-style': { type: 'string' },
+  check: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  report: { type: 'string', multiple: true },
+  'emit-model': { type: 'string' },
+  emit: { type: 'string', multiple: true },
+  'report-dir': { type: 'string' },
+  'min-pass-rate': { type: 'string' },
+  'api-version': { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  jobs: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
 export type ParsedCommandLine =
   | { kind: 'help' }
@@ -103,26 +133,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        docs: { type: 'string' },
-        out: { type: 'string' },
-        'enum-style': { type: 'string' },
-        check: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        report: { type: 'string', multiple: true },
-        'emit-model': { type: 'string' },
-        emit: { type: 'string', multiple: true },
-        'report-dir': { type: 'string' },
-        'api-version': { type: 'string' },
-        quiet: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        jobs: { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
@@ -161,6 +172,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     emit: values.emit as Emit[] | undefined,
     reportJson,
     reportDir: values['report-dir'],
+    minPassRate: values['min-pass-rate'] === undefined ? undefined : percentOption('--min-pass-rate', values['min-pass-rate']),
   });
   return { kind: 'run', command, flags, ...(values.config ? { configFile: values.config } : {}) };
 }
@@ -180,6 +192,7 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     watch: flags.watch ?? false,
     apiVersion: pick('apiVersion') ?? 'v1.0',
     reportDir: flags.reportDir ?? '.',
+    minPassRate: flags.minPassRate ?? DEFAULT_MIN_PASS_RATE,
     cache: !(pick('noCache') ?? false),
     jobs: pick('jobs'),
     emitModel: flags.emitModel,
@@ -212,4 +225,10 @@ function reportOption(reportArgs: string[], positionals: string[]): string | und
 function jobsOption(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of threads from 1, not '${value}'`);
   return Number(value);
+}
+
+function percentOption(flag: string, value: string): number {
+  const percent = Number(value);
+  if (value.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) throw new UsageError(`${flag} takes a percentage from 0 to 100, not '${value}'`);
+  return percent;
 }

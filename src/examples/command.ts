@@ -13,6 +13,8 @@ export interface VerifyExamplesCommand {
   enumStyle: EnumStyle;
   /** Where `verify-examples-report.md` and `.json` go. */
   reportDir: string;
+  /** The pass rate in percent below which the run fails (exit 1). */
+  minPassRate: number;
   /** As for generate: threads that parse pages, and false with --no-cache. */
   jobs?: number;
   cache?: boolean;
@@ -20,7 +22,7 @@ export interface VerifyExamplesCommand {
 
 const REPORT_NAME = 'verify-examples-report';
 
-/** `verify-examples`: writes the markdown and JSON reports, prints the summary; returns the exit code. */
+/** `verify-examples`: writes the markdown and JSON reports, prints the summary; returns the exit code (1 below the floor). */
 export async function runVerifyExamples(options: VerifyExamplesCommand, print: (text: string) => void): Promise<number> {
   for (const folder of ['resources', 'api']) {
     const info = await stat(path.join(options.docs, folder)).catch(() => undefined);
@@ -36,5 +38,7 @@ export async function runVerifyExamples(options: VerifyExamplesCommand, print: (
   await writeFile(markdownFile, formatMarkdown(report));
   await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   print(formatSummary(report, [markdownFile, jsonFile]));
-  return 0;
+  if (report.passRate >= options.minPassRate) return 0;
+  process.stderr.write(`graph-docs-typegen: ${report.passRate.toFixed(1)}% of the checked examples pass, below --min-pass-rate ${options.minPassRate}\n`);
+  return 1;
 }

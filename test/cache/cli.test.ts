@@ -2,7 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, scratchProject, snapshot } from '../helpers/cli.js';
+import { committedOutput, runCli, scratchProject, snapshot } from '../helpers/cli.js';
 
 const CACHE = path.join('node_modules', '.cache', 'graph-docs-typegen');
 
@@ -20,9 +20,9 @@ test('generate caches under the package\'s node_modules/.cache unless --no-cache
     assert.ok(existsSync(path.join(dir, CACHE, 'pages')));
     assert.ok(existsSync(path.join(dir, CACHE, 'outputs')));
     generate('--out', 'warm');
-    const uncached = await snapshot(path.join(dir, 'uncached'));
-    assert.equal(await snapshot(path.join(dir, 'cold')), uncached);
-    assert.equal(await snapshot(path.join(dir, 'warm')), uncached);
+    // The committed generated/ is the reference: a writer that drops a file drops it from all three runs.
+    const reference = new Map([...await committedOutput()].filter(([file]) => file.startsWith('v1.0/') || file.startsWith('beta/')));
+    for (const out of ['uncached', 'cold', 'warm']) assert.equal(await snapshot(path.join(dir, out)), reference, out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, scratchProject, snapshot } from '../helpers/cli.js';
+import { committedOutput, runCli, scratchProject, snapshot } from '../helpers/cli.js';
 
 const projects: string[] = [];
 async function project(): Promise<string> {
@@ -77,8 +77,17 @@ test('generate: removes stale generated files and keeps foreign ones', async () 
   const run = runCli(['generate'], dir);
   assert.is(run.status, 0, run.stderr);
   assert.match(run.stdout, /0 written, \d+ unchanged, 1 removed/);
-  assert.is(await readFile(path.join(dir, 'generated/NOTES.md'), 'utf8'), 'hand-written\n');
-  assert.not.ok((await readdir(path.join(dir, 'generated/v1.0'))).includes('old.js'));
+  const want = await committedOutput();
+  want.set('NOTES.md', 'hand-written\n');
+  assert.equal(await snapshot(path.join(dir, 'generated')), want, 'the committed files, the foreign one, and no old.js');
+});
+
+test('generate: from no output folder writes every file of the committed generated/', async () => {
+  const dir = await project();
+  const run = runCli(['generate', '--no-cache', '--out', 'fresh'], dir);
+  assert.is(run.status, 0, run.stderr);
+  const want = new Map([...await committedOutput()].filter(([file]) => file.startsWith('v1.0/') || file.startsWith('beta/')));
+  assert.equal(await snapshot(path.join(dir, 'fresh')), want);
 });
 
 test('generate: a failure mid-way leaves the old tree intact and no staging folder', async () => {

@@ -76,6 +76,16 @@ test('config: guards off, formats on by default, naming overrides, namespaces le
   assert.match(await read(formats, 'strict-formats/beta/runtime.js'), 'const DEFAULT_CHECK_FORMATS = true;');
 });
 
+test('config includeNamespaces: only those modules, references out of them untyped', async () => {
+  const dir = await project({ includeNamespaces: ['microsoft.graph.callRecords'], out: 'only' });
+  const run = runCli(['generate', '--no-cache'], dir);
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  assert.not.ok(existsSync(path.join(dir, 'only/v1.0/graph.d.ts')));
+  const callRecords = await read(dir, 'only/v1.0/callRecords.d.ts');
+  assert.match(callRecords, 'export interface WidgetSession {');
+  assert.match(callRecords, '    part?: unknown;');
+});
+
 test('a header template with an unknown variable exits 2 naming the template and the variable', async () => {
   const dir = await project({ headerTemplate: 'my-header.txt' });
   await writeFile(path.join(dir, 'my-header.txt'), 'Types for {{apiVersoin}}\n');

@@ -1,14 +1,17 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readExpectedFigures } from '../../scripts/figures/expected.js';
+import { lintFigures, scoreAccuracy } from '../../scripts/figures/measure.js';
 import { generateVersion } from '../../src/pipeline.js';
 import { CORPUS } from '../helpers/cli.js';
+import { corpusTest } from '../helpers/corpus.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
 const corpus = suite('corpus: generate both versions of the real Graph docs');
 
 const MINIMUM_TYPES: Record<string, number> = { 'v1.0': 950, beta: 2250 };
+const UPDATE = 'test/expected-figures.json (after a change that moves it: `npm run figures -- --update`)';
 
 /** Types whose base only their base page states (`educationoutcome.md:16`, `meetinginfo.md:23-28`, ...), in both versions. */
 const STATED_BASES: Record<string, string> = {
@@ -34,25 +37,26 @@ const BETA_FLAGS: Record<string, boolean> = {
   'microsoft.graph.managementAgentType': false,
 };
 
-if (!existsSync(CORPUS)) {
-  console.log(`skipped corpus tests: ${CORPUS} is absent`);
-} else {
-  for (const apiVersion of ['v1.0', 'beta']) {
-    corpus(`${apiVersion}: generates without a crash and type-checks under strict`, async () => {
-      const output = await generateVersion({ apiVersion, dir: path.join(CORPUS, apiVersion, 'resources'), outSubdir: apiVersion }, { enumStyle: 'const' });
-      const objects = output.model.types.filter((type) => type.kind !== 'enum');
-      assert.ok(objects.length >= MINIMUM_TYPES[apiVersion], `${objects.length} object types`);
-      assert.ok(output.files.some((file) => file.path === 'callRecords.d.ts'), 'callRecords namespace module');
-      assert.equal(typeCheck(output.files).slice(0, 10), []);
-      const bases = Object.fromEntries(objects.filter((type) => type.namespace === 'microsoft.graph').map((type) => [type.name, type.baseType?.replace(/^microsoft\.graph\./, '')]));
-      const wanted = apiVersion === 'beta' ? { ...STATED_BASES, ...BETA_STATED_BASES } : STATED_BASES;
-      assert.equal(Object.fromEntries(Object.keys(wanted).map((name) => [name, bases[name]])), wanted);
-      if (apiVersion === 'beta') {
-        const flags = Object.fromEntries(output.model.types.flatMap((type) => (type.kind === 'enum' ? [[`${type.namespace}.${type.name}`, type.flags]] : [])));
-        assert.equal(Object.fromEntries(Object.keys(BETA_FLAGS).map((name) => [name, flags[name]])), BETA_FLAGS);
-      }
-    });
-  }
+for (const apiVersion of ['v1.0', 'beta']) {
+  // One generation per version for all its figures: CI has two cores and thirty minutes for everything.
+  corpusTest(corpus, `${apiVersion}: generates, type-checks under strict, gives the expected lint counts and accuracy`, async () => {
+    const expected = readExpectedFigures();
+    const docs = path.join(CORPUS, apiVersion, 'resources');
+    const output = await generateVersion({ apiVersion, dir: docs, outSubdir: apiVersion }, { enumStyle: 'const' });
+    const objects = output.model.types.filter((type) => type.kind !== 'enum');
+    assert.ok(objects.length >= MINIMUM_TYPES[apiVersion], `${objects.length} object types`);
+    assert.ok(output.files.some((file) => file.path === 'callRecords.d.ts'), 'callRecords namespace module');
+    const measured = { lint: lintFigures(output.diagnostics), accuracy: (await scoreAccuracy(output.files, apiVersion, docs)).summary };
+    assert.equal(measured, { lint: expected.lint[apiVersion], accuracy: expected.accuracy[apiVersion] }, `lint counts per rule and accuracy, as in ${UPDATE}`);
+    assert.equal(typeCheck(output.files).slice(0, 10), []);
+    const bases = Object.fromEntries(objects.filter((type) => type.namespace === 'microsoft.graph').map((type) => [type.name, type.baseType?.replace(/^microsoft\.graph\./, '')]));
+    const wanted = apiVersion === 'beta' ? { ...STATED_BASES, ...BETA_STATED_BASES } : STATED_BASES;
+    assert.equal(Object.fromEntries(Object.keys(wanted).map((name) => [name, bases[name]])), wanted);
+    if (apiVersion === 'beta') {
+      const flags = Object.fromEntries(output.model.types.flatMap((type) => (type.kind === 'enum' ? [[`${type.namespace}.${type.name}`, type.flags]] : [])));
+      assert.equal(Object.fromEntries(Object.keys(BETA_FLAGS).map((name) => [name, flags[name]])), BETA_FLAGS);
+    }
+  });
 }
 
 corpus.run();

@@ -79,7 +79,7 @@ command.after(async () => {
 });
 
 command('checks every typed body, writes both reports and ends with the figures line', async () => {
-  const run = runCli(['verify-examples', '--docs', 'v1.0', '--report-dir', 'out'], root);
+  const run = runCli(['verify-examples', '--docs', 'v1.0', '--report-dir', 'out', '--min-pass-rate', '50'], root);
   assert.is(run.status, 0, run.stdout + run.stderr);
   const lines = run.stdout.trim().split('\n');
   assert.is(lines.at(-1), 'examples: found=6 notJson=1 checked=4 passed=2 (50.0%)');
@@ -95,6 +95,20 @@ command('checks every typed body, writes both reports and ends with the figures 
   const markdown = await readFile(path.join(root, 'out/verify-examples-report.md'), 'utf8');
   assert.match(markdown, '| repaired | 2 |');
   assert.match(markdown, 'v1.0/api/gadget-get.md:');
+});
+
+command('a pass rate below --min-pass-rate (95% by default) exits 1 after the reports, saying so on stderr', () => {
+  for (const floor of [[], ['--min-pass-rate', '50.1']]) {
+    const run = runCli(['verify-examples', '--docs', 'v1.0', '--report-dir', 'below', ...floor], root);
+    assert.is(run.status, 1, floor.join(' '));
+    assert.is(run.stdout.trim().split('\n').at(-1), 'examples: found=6 notJson=1 checked=4 passed=2 (50.0%)');
+    assert.is(run.stderr, `graph-docs-typegen: 50.0% of the checked examples pass, below --min-pass-rate ${floor[1] ?? 95}\n`);
+  }
+  for (const bad of ['', 'most', '101', '-1']) {
+    const run = runCli(['verify-examples', '--docs', 'v1.0', `--min-pass-rate=${bad}`], root);
+    assert.is(run.status, 2, bad);
+    assert.match(run.stderr, `--min-pass-rate takes a percentage from 0 to 100, not '${bad}'`);
+  }
 });
 
 command('a folder without resources/ and api/ is a usage error', () => {

@@ -38,6 +38,11 @@ export async function snapshot(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+/** The committed generated/ as snapshot() gives it: what generating docs/ must write, file for file. */
+export function committedOutput(): Promise<Map<string, string>> {
+  return snapshot(path.join(REPO_ROOT, 'generated'));
+}
+
 /** The environment of a user's pipe: uvu sets FORCE_COLOR for itself, which the CLI would obey. */
 export function plainEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };

@@ -8,7 +8,7 @@
  *
  * FUZZ_SEED picks the seed (printed on every run), FUZZ_RUNS the number of runs.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
@@ -20,6 +20,7 @@ import { loadTemplates } from '../../src/pipeline.js';
 import { readPage } from '../../src/read/readPage.js';
 import type { PageResult } from '../../src/read/types.js';
 import { CORPUS } from '../helpers/cli.js';
+import { corpusTest } from '../helpers/corpus.js';
 import { typeCheck } from '../helpers/typecheck.js';
 import { injectedCode, outputPathProblems, runtimeModules } from './harness.js';
 import { mutate, mutation, type Mutation } from './mutate.js';
@@ -115,61 +116,56 @@ function batchProject(runs: { run: number; files: SourceFile[] }[]): SourceFile[
   return project;
 }
 
-if (!existsSync(RESOURCES)) {
-  console.log(`fuzz: skipped, ${RESOURCES} is absent (the shared corpus is not checked out)`);
-  test.skip('fuzz: mutated corpus pages never break the output', () => {});
-} else {
-  test('fuzz: mutated corpus pages never break the output', async () => {
-    console.log(`fuzz: seed ${SEED} (FUZZ_SEED), ${NUM_RUNS} runs (FUZZ_RUNS), type-checked ${BATCH_RUNS} runs at a time`);
-    const started = performance.now();
-    const sample = samplePages();
-    const templates = await loadTemplates();
-    const plans = new Map<number, RunPlan>();
-    const pending: { run: number; files: SourceFile[] }[] = [];
-    const typeFailures: string[] = [];
-    let runs = 0;
-    let slowestReadMs = 0;
+corpusTest(test, 'fuzz: mutated corpus pages never break the output', async () => {
+  console.log(`fuzz: seed ${SEED} (FUZZ_SEED), ${NUM_RUNS} runs (FUZZ_RUNS), type-checked ${BATCH_RUNS} runs at a time`);
+  const started = performance.now();
+  const sample = samplePages();
+  const templates = await loadTemplates();
+  const plans = new Map<number, RunPlan>();
+  const pending: { run: number; files: SourceFile[] }[] = [];
+  const typeFailures: string[] = [];
+  let runs = 0;
+  let slowestReadMs = 0;
 
-    const checkPending = (): void => {
-      if (pending.length === 0) return;
-      const byRun = new Map<number, string[]>();
-      for (const message of typeCheck(batchProject(pending))) {
-        const run = Number(/\/run-(\d+)\//.exec(message)?.[1] ?? -1);
-        byRun.set(run, [...(byRun.get(run) ?? []), message]);
-      }
-      for (const [run, messages] of byRun) {
-        const plan = plans.get(run);
-        typeFailures.push(`run ${run}${plan ? ` ${describePlan(plan, sample)}` : ' (shared runtime)'}:\n    ${messages.slice(0, 5).join('\n    ')}`);
-      }
-      for (const { run } of pending) plans.delete(run);
-      pending.length = 0;
-    };
+  const checkPending = (): void => {
+    if (pending.length === 0) return;
+    const byRun = new Map<number, string[]>();
+    for (const message of typeCheck(batchProject(pending))) {
+      const run = Number(/\/run-(\d+)\//.exec(message)?.[1] ?? -1);
+      byRun.set(run, [...(byRun.get(run) ?? []), message]);
+    }
+    for (const [run, messages] of byRun) {
+      const plan = plans.get(run);
+      typeFailures.push(`run ${run}${plan ? ` ${describePlan(plan, sample)}` : ' (shared runtime)'}:\n    ${messages.slice(0, 5).join('\n    ')}`);
+    }
+    for (const { run } of pending) plans.delete(run);
+    pending.length = 0;
+  };
 
-    fc.assert(fc.property(runPlan, (plan) => {
-      let output: RunOutput;
-      try {
-        output = generate(plan, sample, templates);
-      } catch (error) {
-        throw new Error(`the run crashed on ${describePlan(plan, sample)}:\n${error instanceof Error ? error.stack : String(error)}`);
-      }
-      slowestReadMs = Math.max(slowestReadMs, output.slowestReadMs);
-      const paths = outputPathProblems(output.files);
-      if (paths.length > 0) throw new Error(`bad output paths on ${describePlan(plan, sample)}:\n${paths.join('\n')}`);
-      const injected = injectedCode(output.files);
-      if (injected.length > 0) throw new Error(`page text runs as code on ${describePlan(plan, sample)}:\n${injected.slice(0, 5).join('\n')}`);
-      const run = runs++;
-      if (typeFailures.length < 20) {
-        plans.set(run, plan);
-        pending.push({ run, files: output.files });
-        if (pending.length === BATCH_RUNS) checkPending();
-      }
-    }), { seed: SEED, numRuns: NUM_RUNS, includeErrorInReport: true });
-    checkPending();
+  fc.assert(fc.property(runPlan, (plan) => {
+    let output: RunOutput;
+    try {
+      output = generate(plan, sample, templates);
+    } catch (error) {
+      throw new Error(`the run crashed on ${describePlan(plan, sample)}:\n${error instanceof Error ? error.stack : String(error)}`);
+    }
+    slowestReadMs = Math.max(slowestReadMs, output.slowestReadMs);
+    const paths = outputPathProblems(output.files);
+    if (paths.length > 0) throw new Error(`bad output paths on ${describePlan(plan, sample)}:\n${paths.join('\n')}`);
+    const injected = injectedCode(output.files);
+    if (injected.length > 0) throw new Error(`page text runs as code on ${describePlan(plan, sample)}:\n${injected.slice(0, 5).join('\n')}`);
+    const run = runs++;
+    if (typeFailures.length < 20) {
+      plans.set(run, plan);
+      pending.push({ run, files: output.files });
+      if (pending.length === BATCH_RUNS) checkPending();
+    }
+  }), { seed: SEED, numRuns: NUM_RUNS, includeErrorInReport: true });
+  checkPending();
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: ${runs} runs in ${seconds} s; slowest page read ${(slowestReadMs / 1000).toFixed(2)} s`);
-    assert.ok(typeFailures.length === 0, `outputs that do not type-check (seed ${SEED}):\n  ${typeFailures.join('\n  ')}`);
-  });
-}
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`fuzz: ${runs} runs in ${seconds} s; slowest page read ${(slowestReadMs / 1000).toFixed(2)} s`);
+  assert.ok(typeFailures.length === 0, `outputs that do not type-check (seed ${SEED}):\n  ${typeFailures.join('\n  ')}`);
+});
 
 test.run();

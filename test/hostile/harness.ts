@@ -22,7 +22,7 @@ export const GOOD_PAGE = {
   file: 'resultinfo.md',
   source: path.join(REPO_ROOT, 'docs/beta/resultinfo.md'),
   type: 'resultInfo',
-  properties: ['code', 'message', 'subcode'],
+  properties: { code: 'number | null', message: 'string | null', subcode: 'number | null' },
 };
 
 export type PageContent = string | Buffer;
@@ -69,6 +69,8 @@ export interface TypeSummary {
   kind: string;
   /** Property names of an object type, member names of an enum. */
   members: string[];
+  /** An object type's emitted interface: property name → its TypeScript type as printed. */
+  declared: Record<string, string>;
 }
 
 export interface GenerateRequest {
@@ -244,14 +246,19 @@ export function unwantedDiagnostics(diagnostics: Diagnostic[], file: string, all
 }
 
 /**
- * Type name (simple, or qualified by its namespace) → the property (or member) names it must
- * have; each type or name missing from the model.
+ * Type name (simple, or qualified by its namespace) → the names its properties (or an enum's
+ * members) must include, or its properties with the TypeScript type the emitted interface must
+ * give each; every type, name or emitted type that differs.
  */
-export function missingTypes(types: TypeSummary[], wanted: Record<string, string[]>): string[] {
-  return Object.entries(wanted).flatMap(([name, members]) => {
+export function missingTypes(types: TypeSummary[], wanted: Record<string, string[] | Record<string, string>>): string[] {
+  return Object.entries(wanted).flatMap(([name, want]) => {
     const type = types.find((candidate) => candidate.name === name || `${candidate.namespace}.${candidate.name}` === name);
     if (!type) return [`model: no type '${name}' (model has ${types.length} types: ${types.map((candidate) => candidate.name).slice(0, 20).join(', ')})`];
+    const members = Array.isArray(want) ? want : Object.keys(want);
     const missing = members.filter((member) => !type.members.includes(member));
-    return missing.length > 0 ? [`model: '${name}' lacks ${missing.map((member) => JSON.stringify(member)).join(', ')} (has ${type.members.slice(0, 20).map((member) => JSON.stringify(member)).join(', ')})`] : [];
+    if (missing.length > 0) return [`model: '${name}' lacks ${missing.map((member) => JSON.stringify(member)).join(', ')} (has ${type.members.slice(0, 20).map((member) => JSON.stringify(member)).join(', ')})`];
+    if (Array.isArray(want)) return [];
+    return Object.entries(want).filter(([property, declared]) => type.declared[property] !== declared)
+      .map(([property, declared]) => `emitted: '${name}'.${property} is ${type.declared[property] ?? 'not declared'}, not ${declared}`);
   });
 }

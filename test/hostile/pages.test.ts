@@ -24,8 +24,11 @@ interface PageCase {
   want?: {
     /** Diagnostics the run must give, each naming its page and line. */
     diagnostics?: WantDiagnostic[];
-    /** Types (OData names) the model must still hold, with properties it must keep. */
-    types?: Record<string, string[]>;
+    /**
+     * Types (OData names) the model must still hold: an object type with the TypeScript type its
+     * emitted interface gives each property named, an enum with members it must keep.
+     */
+    types?: Record<string, Record<string, string> | string[]>;
     /** The hostile page is valid after all: it may cause no warning beyond `diagnostics`. */
     clean?: boolean;
   };
@@ -43,7 +46,7 @@ const at = (ruleId: string, file: string, needle: string, content: string | Buff
 
 const ENCODING_BASE = fixture('encoding-base.md');
 const encoded = (transform: (text: string) => string | Buffer): Buffer | string => transform(ENCODING_BASE.replace(/ MARK-\S+/g, ''));
-const ENCODING_TYPE = { encodingWidget: ['id', 'name', 'size'] };
+const ENCODING_TYPE = { encodingWidget: { id: 'string | null', name: 'string | null', size: 'number | null' } };
 
 const INVALID_UTF8 = Buffer.concat(ENCODING_BASE.replace(' MARK-NUL', '').split('MARK-INVALID-UTF8')
   .flatMap((part, index) => (index === 0 ? [Buffer.from(part)] : [Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from(part)])));
@@ -92,11 +95,18 @@ const manyRequestLines = (): Pages => ({
 });
 
 const GLOBAL_PAGES = ['date', 'object', 'array', 'error', 'promise', 'function', 'record', 'map'].map((name) => `type-name-global-${name}.md`);
-const GLOBAL_PROPERTIES = ['id', 'day', 'createdDateTime', 'tags', 'data', 'payload', 'parent', 'children'];
+/** A type named like a global, as emitted: Date is the Edm primitive (a string), Object untyped; the others refer to the page's own type. */
+const globalProperties = (name: string): Record<string, string> => {
+  const reference = name === 'Date' ? 'string' : name;
+  return {
+    id: 'string | null', day: 'string | null', createdDateTime: 'string | null', tags: 'string[] | null', data: 'string | null', payload: 'unknown',
+    ...(name === 'Object' ? { parent: 'unknown', children: 'unknown[]' } : { parent: `${reference} | null`, children: `${reference}[] | null` }),
+  };
+};
 const globalCase = (name: string): PageCase => ({
   given: `a type named ${name}, like a TypeScript or JavaScript global`,
   pages: fromFixtures(`type-name-global-${name.toLowerCase()}.md`),
-  want: { types: { [name]: GLOBAL_PROPERTIES } },
+  want: { types: { [name]: globalProperties(name) } },
 });
 
 // ------------------------------------------------------------------------------------------
@@ -116,14 +126,20 @@ const CASES: PageCase[] = [
   ] as const).map(([what, file, type]): PageCase => ({
     given: `descriptions holding ${what}`,
     pages: fromFixtures(file),
-    want: { types: { [type]: ['id', 'displayName', 'kind', 'mode'], [`${type}Kind`]: ['plain', 'fancy'] }, clean: true },
+    want: {
+      types: {
+        [type]: { id: 'string | null', displayName: 'string | null', kind: `${type[0].toUpperCase()}${type.slice(1)}Kind | null`, mode: `${type[0].toUpperCase()}${type.slice(1)}Mode | null` },
+        [`${type}Kind`]: ['plain', 'fancy'],
+      },
+      clean: true,
+    },
   })),
   {
     given: 'enum values that are hostile text (`*/`, `<script>`, `${...}`, quotes)',
     pages: fromFixtures('enum-values-hostile.md'),
     want: {
       diagnostics: [at('invalid-enum-member', 'enum-values-hostile.md', '| `*/x` |')],
-      types: { hostileValueWidget: ['id', 'mode', 'stage'], hostileValueStage: ['draft', 'unknownFutureValue'] },
+      types: { hostileValueWidget: { id: 'string | null', mode: 'string | null', stage: 'HostileValueStage | null' }, hostileValueStage: ['draft', 'unknownFutureValue'] },
     },
   },
 
@@ -131,34 +147,50 @@ const CASES: PageCase[] = [
   {
     given: 'property names that are reserved words (default, class, delete, function, new, typeof, in)',
     pages: fromFixtures('property-name-reserved-words.md'),
-    want: { types: { reservedWordWidget: ['id', 'default', 'class', 'delete', 'function', 'new', 'typeof', 'in'] }, clean: true },
+    want: {
+      types: {
+        reservedWordWidget: Object.fromEntries([['id', 'string | null'], ...['default', 'class', 'delete', 'function', 'new', 'typeof', 'in']
+          .map((name) => [name, `ReservedWordWidget${name[0].toUpperCase()}${name.slice(1)} | null`])]),
+      },
+      clean: true,
+    },
   },
   {
     given: 'property names that are keys of Object.prototype (__proto__, constructor, hasOwnProperty, ...)',
     pages: fromFixtures('property-name-prototype.md'),
-    want: { types: { prototypeWidget: ['id', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf'] }, clean: true },
+    want: {
+      types: {
+        // fromEntries, as `__proto__:` in an object literal would set the prototype.
+        prototypeWidget: Object.fromEntries([
+          ['id', 'string | null'], ['__proto__', 'PrototypeWidget__proto__ | null'], ['constructor', 'PrototypeWidgetConstructor | null'],
+          ['hasOwnProperty', 'PrototypeWidgetHasOwnProperty | null'], ['toString', 'PrototypeWidgetToString | null'],
+          ['valueOf', 'PrototypeWidgetValueOf | null'], ['isPrototypeOf', 'PrototypeWidgetIsPrototypeOf | null'],
+        ]),
+      },
+      clean: true,
+    },
   },
   {
     given: 'the OData annotations @odata.type and @odata.id listed as properties',
     pages: fromFixtures('property-name-odata-type.md'),
-    want: { types: { odataTypeWidget: ['id'] } },
+    want: { types: { odataTypeWidget: { id: 'string | null' } } },
   },
-  { given: 'a hyphenated property name (x-ms-id)', pages: fromFixtures('property-name-hyphen.md'), want: { types: { hyphenWidget: ['id', 'x-ms-id'] } } },
-  { given: 'a dotted property name (a.b)', pages: fromFixtures('property-name-dotted.md'), want: { types: { dottedWidget: ['id', 'a.b'] } } },
+  { given: 'a hyphenated property name (x-ms-id)', pages: fromFixtures('property-name-hyphen.md'), want: { types: { hyphenWidget: { id: 'string | null', 'x-ms-id': 'HyphenWidgetXMsId | null' } } } },
+  { given: 'a dotted property name (a.b)', pages: fromFixtures('property-name-dotted.md'), want: { types: { dottedWidget: { id: 'string | null', 'a.b': 'DottedWidgetAB | null' } } } },
   {
     given: 'a property name holding a space (with space)',
     pages: fromFixtures('property-name-with-space.md'),
-    want: { diagnostics: [at('invalid-property-name', 'property-name-with-space.md', '| with space |')], types: { spaceWidget: ['id'] } },
+    want: { diagnostics: [at('invalid-property-name', 'property-name-with-space.md', '| with space |')], types: { spaceWidget: { id: 'string | null' } } },
   },
   {
     given: 'a property name starting with a digit (123abc)',
     pages: fromFixtures('property-name-leading-digit.md'),
-    want: { diagnostics: [at('invalid-property-name', 'property-name-leading-digit.md', '| 123abc |')], types: { digitWidget: ['id'] } },
+    want: { diagnostics: [at('invalid-property-name', 'property-name-leading-digit.md', '| 123abc |')], types: { digitWidget: { id: 'string | null' } } },
   },
   {
     given: 'an empty property name cell',
     pages: fromFixtures('property-name-empty.md'),
-    want: { diagnostics: [at('invalid-property-name', 'property-name-empty.md', 'by an empty cell')], types: { emptyNameWidget: ['id'] } },
+    want: { diagnostics: [at('invalid-property-name', 'property-name-empty.md', 'by an empty cell')], types: { emptyNameWidget: { id: 'string | null' } } },
   },
 
   // Type names
@@ -168,8 +200,11 @@ const CASES: PageCase[] = [
     pages: fromFixtures(...GLOBAL_PAGES, 'type-name-global-user.md'),
     want: {
       types: {
-        globalUser: ['id', 'myDate', 'myRecord', 'manyArrays', 'manyMaps'],
-        ...Object.fromEntries(['Date', 'Object', 'Array', 'Error', 'Promise', 'Function', 'Record', 'Map'].map((name) => [name, GLOBAL_PROPERTIES])),
+        globalUser: {
+          id: 'string | null', myDate: 'string | null', myObject: 'unknown', myArray: 'Array | null', myRecord: 'Record | null',
+          manyDates: 'string[] | null', manyObjects: 'unknown[]', manyArrays: 'Array[] | null', manyMaps: 'Map[] | null',
+        },
+        ...Object.fromEntries(['Date', 'Object', 'Array', 'Error', 'Promise', 'Function', 'Record', 'Map'].map((name) => [name, globalProperties(name)])),
       },
     },
   },
@@ -178,7 +213,7 @@ const CASES: PageCase[] = [
     pages: fromFixtures('type-name-clash-lower.md', 'type-name-clash-upper.md'),
     want: {
       diagnostics: [{ ruleId: 'name-clash', file: ['type-name-clash-lower.md', 'type-name-clash-upper.md'] }],
-      types: { fooBar: ['id', 'lowerOnly'], FooBar: ['id', 'upperOnly'] },
+      types: { fooBar: { id: 'string | null', lowerOnly: 'string | null' }, FooBar: { id: 'string | null', upperOnly: 'number | null' } },
     },
   },
   {
@@ -186,7 +221,10 @@ const CASES: PageCase[] = [
     pages: fromFixtures('namespace-clash-hyphen.md', 'namespace-clash-underscore.md'),
     want: {
       diagnostics: [{ ruleId: 'name-clash', file: ['namespace-clash-hyphen.md', 'namespace-clash-underscore.md'] }],
-      types: { 'microsoft.graph.x-y.clashWidget': ['id', 'onlyHyphen'], 'microsoft.graph.x_y.clashWidget': ['id', 'onlyUnderscore'] },
+      types: {
+        'microsoft.graph.x-y.clashWidget': { id: 'string | null', onlyHyphen: 'string | null' },
+        'microsoft.graph.x_y.clashWidget': { id: 'string | null', onlyUnderscore: 'string | null' },
+      },
     },
   },
   {
@@ -202,7 +240,7 @@ const CASES: PageCase[] = [
         at('invalid-type-name', 'link-paths.md', '"@odata.type": "../../evil"'),
         at('invalid-type-name', 'link-paths.md', '"@odata.type": "microsoft.graph.evil/'),
       ],
-      types: { linkWidget: ['id', 'parent', 'sibling'] },
+      types: { linkWidget: { id: 'string | null', parent: 'unknown', sibling: 'unknown' } },
     },
   },
 
@@ -210,54 +248,54 @@ const CASES: PageCase[] = [
   {
     given: 'a table row with too few cells',
     pages: fromFixtures('table-missing-cells.md'),
-    want: { diagnostics: [at('table-cell-count', 'table-missing-cells.md', '| missingCells |')], types: { missingCellsWidget: ['id', 'missingCells', 'name'] } },
+    want: { diagnostics: [at('table-cell-count', 'table-missing-cells.md', '| missingCells |')], types: { missingCellsWidget: { id: 'string | null', missingCells: 'string | null', name: 'string | null' } } },
   },
   {
     given: 'a table row with too many cells',
     pages: fromFixtures('table-extra-cells.md'),
-    want: { diagnostics: [at('table-cell-count', 'table-extra-cells.md', '| extraCells |')], types: { extraCellsWidget: ['id', 'extraCells', 'name'] } },
+    want: { diagnostics: [at('table-cell-count', 'table-extra-cells.md', '| extraCells |')], types: { extraCellsWidget: { id: 'string | null', extraCells: 'string | null', name: 'string | null' } } },
   },
   {
     given: 'escaped pipes in description and type cells',
     pages: fromFixtures('table-escaped-pipes.md'),
-    want: { types: { escapedPipeWidget: ['id', 'pipeDescribed', 'pipeTyped', 'after'] } },
+    want: { types: { escapedPipeWidget: { id: 'string | null', pipeDescribed: 'string | null', pipeTyped: 'string | null', after: 'number | null' } } },
   },
   {
     given: 'a properties table without its header separator line',
     pages: fromFixtures('table-no-header-separator.md'),
-    want: { diagnostics: [at('table-no-separator', 'table-no-header-separator.md', '| Property | Type | Description |')], types: { noSeparatorWidget: [] } },
+    want: { diagnostics: [at('table-no-separator', 'table-no-header-separator.md', '| Property | Type | Description |')], types: { noSeparatorWidget: {} } },
   },
   {
     given: `a table of ${TABLE_ROWS.toLocaleString('en')} rows`,
     pages: hugeTable,
     // Not clean: the page's JSON block lists none of the rows, so each is a real property-not-in-json.
-    want: { types: { hugeTableWidget: ['prop0', `prop${TABLE_ROWS - 1}`] } },
+    want: { types: { hugeTableWidget: { prop0: 'string | null', [`prop${TABLE_ROWS - 1}`]: 'string | null' } } },
     budgetMs: BIG_PAGE_BUDGET_MS,
   },
   {
     given: 'a page of 20 MB',
     pages: twentyMegabytes,
-    want: { types: { twentyMegabyteWidget: ['id'] }, clean: true },
+    want: { types: { twentyMegabyteWidget: { id: 'string | null' } }, clean: true },
     budgetMs: BIG_PAGE_BUDGET_MS,
   },
   {
     given: 'a description line of 1 MB of words',
     pages: megabyteLine('word '),
-    want: { types: { longLineWidget: ['id', 'long', 'after'] } },
+    want: { types: { longLineWidget: { id: 'string | null', long: 'string | null', after: 'number | null' } } },
     budgetMs: BIG_PAGE_BUDGET_MS,
   },
   {
     given: 'a description line of 1 MB of emphasis markers (*_)',
     pages: megabyteLine('*_'),
-    want: { types: { longLineWidget: ['id', 'long', 'after'] } },
+    want: { types: { longLineWidget: { id: 'string | null', long: 'string | null', after: 'number | null' } } },
     budgetMs: BIG_PAGE_BUDGET_MS,
   },
 
   // Nesting
-  { given: 'lists nested 64 deep', pages: fromFixtures('nested-lists.md'), want: { types: { nestedListWidget: ['id'] } } },
-  { given: 'block quotes nested 64 deep', pages: fromFixtures('nested-blockquotes.md'), want: { types: { nestedQuoteWidget: ['id'] } } },
-  { given: 'block quotes nested 10,000 deep', pages: deepBlockQuotes(10_000), want: { types: { deepQuoteWidget: ['id'] } }, budgetMs: BIG_PAGE_BUDGET_MS },
-  { given: 'lists nested 2,000 deep', pages: deepLists(2_000), want: { types: { deepListWidget: ['id'] } }, budgetMs: BIG_PAGE_BUDGET_MS },
+  { given: 'lists nested 64 deep', pages: fromFixtures('nested-lists.md'), want: { types: { nestedListWidget: { id: 'string | null' } } } },
+  { given: 'block quotes nested 64 deep', pages: fromFixtures('nested-blockquotes.md'), want: { types: { nestedQuoteWidget: { id: 'string | null' } } } },
+  { given: 'block quotes nested 10,000 deep', pages: deepBlockQuotes(10_000), want: { types: { deepQuoteWidget: { id: 'string | null' } } }, budgetMs: BIG_PAGE_BUDGET_MS },
+  { given: 'lists nested 2,000 deep', pages: deepLists(2_000), want: { types: { deepListWidget: { id: 'string | null' } } }, budgetMs: BIG_PAGE_BUDGET_MS },
 
   // Encodings and line endings
   { given: 'a byte order mark', pages: () => ({ 'bom.md': encoded((text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])) }), want: { types: ENCODING_TYPE, clean: true } },
@@ -303,7 +341,7 @@ const CASES: PageCase[] = [
   {
     given: 'an annotation that is not valid JSON',
     pages: fromFixtures('invalid-annotation.md'),
-    want: { diagnostics: [at('invalid-annotation', 'invalid-annotation.md', '<!-- {')], types: { invalidAnnotationWidget: ['id', 'name'] } },
+    want: { diagnostics: [at('invalid-annotation', 'invalid-annotation.md', '<!-- {')], types: { invalidAnnotationWidget: { id: 'string | null', name: 'string | null' } } },
   },
 ];
 

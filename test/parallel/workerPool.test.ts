@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -6,6 +5,7 @@ import { emitModel, planEmission, printTypes, typesToPrint, type EmitOptions } f
 import { WorkerPool } from '../../src/parallel/workerPool.js';
 import { generateVersion, loadTemplates } from '../../src/pipeline.js';
 import { CORPUS, REPO_ROOT } from '../helpers/cli.js';
+import { corpusTest } from '../helpers/corpus.js';
 
 const OPTIONS: EmitOptions = { enumStyle: 'const', templates: await loadTemplates(), guards: true };
 const docsModel = async () =>
@@ -43,17 +43,13 @@ test('a failure on a worker thread rejects with its reason, and the pool can be 
 });
 
 const V1 = path.join(CORPUS, 'v1.0', 'resources');
-if (!existsSync(V1)) {
-  console.log(`workerPool: corpus test skipped, ${V1} is absent (the shared corpus is not checked out)`);
-} else {
-  test('corpus: the v1.0 output is the same on one thread and on two (pages parsed and types printed there)', async () => {
-    const input = { apiVersion: 'v1.0', dir: V1, outSubdir: '' };
-    const serial = await generateVersion(input, { enumStyle: 'const', cacheDir: false, jobs: 1 });
-    const parallel = await generateVersion(input, { enumStyle: 'const', cacheDir: false, jobs: 2 });
-    assert.ok(serial.model.types.length >= 200, 'enough types to print them on the threads');
-    assert.equal(parallel.files, serial.files);
-    assert.equal(parallel.diagnostics, serial.diagnostics);
-  });
-}
+corpusTest(test, 'corpus: the v1.0 output is the same on one thread and on two (pages parsed and types printed there)', async () => {
+  const input = { apiVersion: 'v1.0', dir: V1, outSubdir: '' };
+  const serial = await generateVersion(input, { enumStyle: 'const', cacheDir: false, jobs: 1 });
+  const parallel = await generateVersion(input, { enumStyle: 'const', cacheDir: false, jobs: 2 });
+  assert.ok(serial.model.types.length >= 200, 'enough types to print them on the threads');
+  assert.equal(parallel.files, serial.files);
+  assert.equal(parallel.diagnostics, serial.diagnostics);
+});
 
 test.run();

@@ -1,0 +1,70 @@
+/**
+ * The README's figures, written from the expected figures: the test holding the two together
+ * compares the README with what this makes of it, and `npm run figures -- --update` writes it.
+ */
+import { summaryLine } from '../../src/examples/report.js';
+import { CORPUS_VERSIONS, type Figures } from './expected.js';
+
+export interface ReadmeFigures {
+  /** The README with every figure it shows taken from the expected figures. */
+  text: string;
+  /** What could not be written: a figure with no place in the README, a place the README lost. */
+  problems: string[];
+}
+
+export function readmeWithFigures(readme: string, figures: Figures): ReadmeFigures {
+  const problems: string[] = [];
+  let text = readme;
+  const replace = (what: string, pattern: RegExp, make: (...groups: string[]) => string) => {
+    let found = false;
+    text = text.replace(pattern, (...match: unknown[]) => {
+      found = true;
+      return make(...(match.slice(0, -2) as string[]));
+    });
+    if (!found) problems.push(`README: ${what} not found (${pattern})`);
+  };
+  const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+  const oneDecimal = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
+
+  for (const version of CORPUS_VERSIONS) {
+    const escaped = version.replace('.', '\\.');
+    replace(`the ${version} accuracy line`, new RegExp(`^${escaped} accuracy: .*$`, 'm'), () => `${version} ${figures.accuracy[version]}`);
+    replace(`the ${version} examples line`, new RegExp(`^${escaped} examples: .*$`, 'm'), () => `${version} ${summaryLine(figures.examples[version].counts)}`);
+  }
+  /** A sentence's figures, wherever its lines wrap: `{}` in the template stands for each figure. */
+  const sentence = (what: string, template: string, values: (string | number)[]) => {
+    const pieces = template.split('{}');
+    const pattern = new RegExp(pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '(\\s+)')).join('[\\d.,]+%?'));
+    replace(what, pattern, (_match, ...spaces) => {
+      let space = 0;
+      return pieces.map((piece, index) => piece.replace(/ +/g, () => spaces[space++]) + (index < values.length ? String(values[index]) : '')).join('');
+    });
+  };
+  const [v1, beta] = CORPUS_VERSIONS.map((version) => figures.examples[version].counts);
+  sentence('the examples failing on the docs\' style', '{} of v1.0\'s {} failures and {} of beta\'s {} fail only',
+    [v1.failedOnDocsStyle, v1.failed, beta.failedOnDocsStyle, beta.failed]);
+  sentence('the pass rates without the docs\' style', 'without those, {} and {} pass',
+    [oneDecimal(v1.passed + v1.failedOnDocsStyle, v1.checked), oneDecimal(beta.passed + beta.failedOnDocsStyle, beta.checked)]);
+  sentence('the repaired examples', '{} (v1.0) and {} (beta) bodies were repaired', [v1.repaired, beta.repaired]);
+  const methods = figures.methodsSections;
+  sentence('the share of pages with a blanked Methods section', 'on {} of the v1.0 resource pages and {} of beta\'s',
+    [percent(methods['v1.0'].blanked, methods['v1.0'].pages), percent(methods.beta.blanked, methods.beta.pages)]);
+  sentence('the tables and code blocks built from their lines', '({} tables and {} code blocks of the corpus',
+    [figures.reader.tablesFromLines.toLocaleString('en'), figures.reader.codeBlocksFromLines.toLocaleString('en')]);
+
+  const rules = new Set(CORPUS_VERSIONS.flatMap((version) => Object.keys(figures.lint[version])));
+  const lintStart = text.indexOf('\n## Docs lint');
+  if (lintStart < 0) {
+    problems.push('README: no "## Docs lint" section');
+  } else {
+    const before = text.slice(0, lintStart);
+    const section = text.slice(lintStart).replace(/^\| `([a-z0-9-]+)` \| (.*) \| \d+ \| \d+ \| ([^|]*) \|$/gm, (_row, rule: string, what: string, sampled: string) => {
+      rules.delete(rule);
+      const [v1Count, betaCount] = CORPUS_VERSIONS.map((version) => figures.lint[version][rule] ?? 0);
+      return `| \`${rule}\` | ${what} | ${v1Count} | ${betaCount} | ${sampled} |`;
+    });
+    text = before + section;
+    for (const rule of rules) problems.push(`README: the lint table has no row for \`${rule}\`, which the corpus triggers`);
+  }
+  return { text, problems };
+}
