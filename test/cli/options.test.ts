@@ -98,7 +98,7 @@ test('not on a terminal: no progress on stderr, a summary table on stdout', asyn
   const dir = await project();
   const run = runCli(['generate', '--no-cache'], dir);
   assert.is(run.stderr, '');
-  assert.match(run.stdout, /pages\s+36\n\s+types\s+\d+\n\s+enums\s+\d+\n\s+guards\s+\d+/);
+  assert.match(run.stdout, /pages\s+45\n\s+types\s+\d+\n\s+enums\s+\d+\n\s+guards\s+\d+/);
 });
 
 test('progress is a rewritten line on a terminal and nothing elsewhere', () => {

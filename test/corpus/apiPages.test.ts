@@ -17,7 +17,7 @@ const CURRENT_SAMPLE = path.resolve(CORPUS, '../graph-docs-current-sample');
 const HTTP_REQUEST_HEADING = /^#{2,3}[ \t]*HTTP requests?[ \t]*$/im;
 
 /** Floors under the figures measured on 2021-07 (the targets where they are met; see the README for the rest). */
-const FLOORS = { requestLines: 0.99, examplesMatched: 0.96, responsesAgree: 0.95, permissionsRead: 0.98 };
+const FLOORS = { requestLines: 0.99, examplesMatched: 0.965, responsesAgree: 0.95, permissionsRead: 0.98 };
 
 interface Figures {
   withRequestSection: number; yieldingLines: number;
