@@ -26,6 +26,11 @@ export interface Figures {
   examples: Record<string, ExampleFigures>;
   /** Errors and warnings (what `lint` prints) per rule, per version. */
   lint: Record<string, Record<string, number>>;
+  /**
+   * A whole version folder (resources and api pages, as on a docs clone): per version, the
+   * operations of its model and the warnings on its api and include pages per rule.
+   */
+  apiPages: Record<string, { operations: number; lint: Record<string, number> }>;
   /** Resource pages per version, and how many have their Methods section blanked before parsing. */
   methodsSections: Record<string, { pages: number; blanked: number }>;
   /** Tables and fenced code blocks of both versions' resource pages that the reader builds from their lines. */

@@ -8,6 +8,7 @@ import type { SourceFile } from '../../src/emit/files.js';
 import { countByRule } from '../../src/cli/diagnostics.js';
 import type { VerificationReport } from '../../src/examples/report.js';
 import type { Diagnostic } from '../../src/model/types.js';
+import type { VersionOutput } from '../../src/pipeline.js';
 import { blankUnreadSections } from '../../src/parallel/unreadSections.js';
 import { listPages } from '../../src/read/discover.js';
 import { splitFrontMatter } from '../../src/read/frontMatter.js';
@@ -20,6 +21,11 @@ export const ACCURACY_TOOL = path.resolve(REPO_ROOT, '../shared/tools/accuracy/c
 /** What `lint` prints, counted per rule: errors and warnings (info is for the JSON report only). */
 export function lintFigures(diagnostics: readonly Diagnostic[]): Record<string, number> {
   return Object.fromEntries(countByRule(diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')));
+}
+
+/** A whole version's operations, and the lint counts of what is not a resource page. */
+export function apiPageFigures(output: VersionOutput): Figures['apiPages'][string] {
+  return { operations: output.model.operations.length, lint: lintFigures(output.diagnostics.filter((diagnostic) => !diagnostic.file.startsWith('resources/'))) };
 }
 
 export function exampleFigures(report: VerificationReport): ExampleFigures {

@@ -52,19 +52,26 @@ export function readmeWithFigures(readme: string, figures: Figures): ReadmeFigur
   sentence('the tables and code blocks built from their lines', '({} tables and {} code blocks of the corpus',
     [figures.reader.tablesFromLines.toLocaleString('en'), figures.reader.codeBlocksFromLines.toLocaleString('en')]);
 
-  const rules = new Set(CORPUS_VERSIONS.flatMap((version) => Object.keys(figures.lint[version])));
   const lintStart = text.indexOf('\n## Docs lint');
-  if (lintStart < 0) {
-    problems.push('README: no "## Docs lint" section');
+  const apiStart = text.indexOf('\n### Api pages', lintStart);
+  if (lintStart < 0 || apiStart < 0) {
+    problems.push('README: no "## Docs lint" section with an "### Api pages" part');
   } else {
-    const before = text.slice(0, lintStart);
-    const section = text.slice(lintStart).replace(/^\| `([a-z0-9-]+)` \| (.*) \| \d+ \| \d+ \| ([^|]*) \|$/gm, (_row, rule: string, what: string, sampled: string) => {
-      rules.delete(rule);
-      const [v1Count, betaCount] = CORPUS_VERSIONS.map((version) => figures.lint[version][rule] ?? 0);
-      return `| \`${rule}\` | ${what} | ${v1Count} | ${betaCount} | ${sampled} |`;
-    });
-    text = before + section;
-    for (const rule of rules) problems.push(`README: the lint table has no row for \`${rule}\`, which the corpus triggers`);
+    const resourceTable = lintTable(text.slice(lintStart, apiStart), (version) => figures.lint[version], 'resource pages');
+    const apiTable = lintTable(text.slice(apiStart), (version) => figures.apiPages[version].lint, 'api pages');
+    text = text.slice(0, lintStart) + resourceTable.text + apiTable.text;
+    problems.push(...resourceTable.problems, ...apiTable.problems);
   }
   return { text, problems };
+}
+
+/** A lint table's counts from the figures; a rule the corpus triggers without a row is a problem. */
+function lintTable(section: string, counts: (version: string) => Record<string, number>, pages: string): { text: string; problems: string[] } {
+  const rules = new Set(CORPUS_VERSIONS.flatMap((version) => Object.keys(counts(version))));
+  const text = section.replace(/^\| `([a-z0-9-]+)` \| (.*) \| \d+ \| \d+ \| ([^|]*) \|$/gm, (_row, rule: string, what: string, sampled: string) => {
+    rules.delete(rule);
+    const [v1Count, betaCount] = CORPUS_VERSIONS.map((version) => counts(version)[rule] ?? 0);
+    return `| \`${rule}\` | ${what} | ${v1Count} | ${betaCount} | ${sampled} |`;
+  });
+  return { text, problems: [...rules].map((rule) => `README: the ${pages}' lint table has no row for \`${rule}\`, which the corpus triggers`) };
 }

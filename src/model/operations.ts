@@ -2,7 +2,7 @@ import type { PageResult, RawApiPage, RawParameter, RawRequestBody, RawTypeRef }
 import { compareText } from '../compareText.js';
 import { pathNormalizer, type PathTypes } from './pathParameters.js';
 import { includeTables, pagePermissions } from './permissions.js';
-import type { Diagnostic, Operation, OperationTypeRef, ParameterDef, RequestBodyDef, ResponseDef, SourcePlace } from './types.js';
+import type { Diagnostic, Operation, TypeDef, OperationTypeRef, ParameterDef, RequestBodyDef, ResponseDef, SourcePlace } from './types.js';
 
 /**
  * Every api page's request lines as operations, one per (method, path), sorted by path then
@@ -33,7 +33,10 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
       const key = `${line.method} ${path}`;
       const existing = byKey.get(key);
       if (existing) {
-        if (existing.source.file !== page.file) diagnostics.push(secondPage(key, existing, shared, line.place));
+        if (existing.source.file === page.file) continue;
+        const merged = mergedForDerivedTypes(existing, shared, types);
+        if (merged) byKey.set(key, { ...existing, ...merged });
+        diagnostics.push(secondPage(key, existing, shared, line.place, merged));
         continue;
       }
       byKey.set(key, { method: line.method, path, pathParameters, ...shared, source: line.place });
@@ -42,8 +45,62 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
   return [...byKey.values()].sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method));
 }
 
-function secondPage(key: string, kept: Operation, other: Pick<Operation, 'request' | 'response'>, place: SourcePlace): Diagnostic {
+type Exchange = Pick<Operation, 'request' | 'response'>;
+
+/**
+ * Two pages of one operation that each name a type derived from a common base (the intune pages
+ * document `GET /deviceAppManagement/mobileApps` once per kind of app) describe the base's
+ * operation: the merge takes the nearest common base, as the operation returns (or accepts) any
+ * of them. `entity`, the base of every entity, is too general to count.
+ */
+function mergedForDerivedTypes(kept: Operation, other: Exchange, types: PathTypes): Exchange | undefined {
+  const a = kept.response;
+  const b = other.response;
+  if (a.status !== b.status || a.collection !== b.collection || a.type?.kind !== 'named' || b.type?.kind !== 'named') return undefined;
+  const base = commonBase(a.type.fullName, b.type.fullName, types);
+  if (!base || base === a.type.fullName && sameJson(kept.request, other.request)) return undefined;
+  const response: ResponseDef = { ...a, type: { kind: 'named', fullName: base } };
+  if (sameJson(kept.request, other.request)) return { request: kept.request, response };
+  // Create pages list the derived type's properties as the body's parameters: the body is the base, told apart by its @odata.type.
+  const bodies = [kept.request, other.request];
+  if (bodies.every((body) => body?.kind === 'parameters' || (body?.kind === 'type' && body.type.kind === 'named' && commonBase(body.type.fullName, base, types) === base))) {
+    return { request: { kind: 'type', type: { kind: 'named', fullName: base }, collection: false }, response };
+  }
+  return undefined;
+}
+
+const ENTITY = 'microsoft.graph.entity';
+
+function commonBase(a: string, b: string, types: PathTypes): string | undefined {
+  const lineage = (name: string): string[] => {
+    const chain: string[] = [];
+    for (let current: string | undefined = name; current && !chain.includes(current); current = baseOf(current, types)) chain.push(current);
+    return chain;
+  };
+  const ofB = new Set(lineage(b));
+  const base = lineage(a).find((name) => ofB.has(name));
+  return base === ENTITY ? undefined : base;
+}
+
+const basesByModel = new WeakMap<readonly TypeDef[], Map<string, string | undefined>>();
+
+function baseOf(fullName: string, types: PathTypes): string | undefined {
+  let bases = basesByModel.get(types.types);
+  if (!bases) {
+    bases = new Map(types.types.flatMap((type) => (type.kind === 'enum' ? [] : [[`${type.namespace}.${type.name}`, type.baseType] as const])));
+    basesByModel.set(types.types, bases);
+  }
+  return bases.get(fullName);
+}
+
+function secondPage(key: string, kept: Operation, other: Exchange, place: SourcePlace, merged: Exchange | undefined): Diagnostic {
   const keptAt = `${kept.source.file}:${kept.source.line}`;
+  if (merged) {
+    return {
+      ...place, severity: 'info', ruleId: 'duplicate-operation',
+      reason: `${key} is also documented at ${keptAt} for another derived type: the operation takes the common base ${describeResponse(merged.response)}`,
+    };
+  }
   const differences = [
     ...(sameJson(kept.response, other.response) ? [] : [`response ${describeResponse(other.response)} here, ${describeResponse(kept.response)} there`]),
     ...(sameJson(kept.request, other.request) ? [] : [`request ${describeRequest(other.request)} here, ${describeRequest(kept.request)} there`]),

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readExpectedFigures } from '../../scripts/figures/expected.js';
-import { lintFigures, scoreAccuracy } from '../../scripts/figures/measure.js';
+import { apiPageFigures, lintFigures, scoreAccuracy } from '../../scripts/figures/measure.js';
 import { generateVersion } from '../../src/pipeline.js';
 import { CORPUS } from '../helpers/cli.js';
 import { corpusTest } from '../helpers/corpus.js';
-import { typeCheck } from '../helpers/typecheck.js';
+import { typeCheck, typeCheckDeclarations } from '../helpers/typecheck.js';
 
 const corpus = suite('corpus: generate both versions of the real Graph docs');
 
@@ -56,6 +56,14 @@ for (const apiVersion of ['v1.0', 'beta']) {
       const flags = Object.fromEntries(output.model.types.flatMap((type) => (type.kind === 'enum' ? [[`${type.namespace}.${type.name}`, type.flags]] : [])));
       assert.equal(Object.fromEntries(Object.keys(BETA_FLAGS).map((name) => [name, flags[name]])), BETA_FLAGS);
     }
+  });
+
+  // The whole version folder, as a docs clone gives it: the api pages' operations too.
+  corpusTest(corpus, `${apiVersion}: the whole version gives the expected operations and api page lint counts; paths.d.ts type-checks`, async () => {
+    const output = await generateVersion({ apiVersion, dir: path.join(CORPUS, apiVersion), outSubdir: apiVersion }, { enumStyle: 'const' });
+    assert.equal(apiPageFigures(output), readExpectedFigures().apiPages[apiVersion], `operations and lint counts per rule, as in ${UPDATE}`);
+    assert.ok(output.files.find((file) => file.path === 'paths.d.ts')!.content.length > 1e6, 'paths.d.ts holds the operations');
+    assert.equal(typeCheckDeclarations(output.files).slice(0, 10), []);
   });
 }
 

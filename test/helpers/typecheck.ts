@@ -21,6 +21,11 @@ export function typeCheck(sources: SourceFile[], options: ts.CompilerOptions = {
   ];
 }
 
+/** Type-checks only the declarations, as `tsc --noEmit --strict` would: for outputs whose JavaScript another test checks. */
+export function typeCheckDeclarations(sources: SourceFile[], options: ts.CompilerOptions = {}): string[] {
+  return diagnostics(sources.filter((source) => source.path.endsWith('.d.ts')), { ...NODE_NEXT, ...options });
+}
+
 /** The runtime's JavaScript is compiled from templates/runtime.ts, which test/emit/guards.test.ts type-checks as TypeScript. */
 const RUNTIME_JAVASCRIPT = /(?:^|\/)(?:graph-)?runtime\.js$/;
 

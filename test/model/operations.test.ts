@@ -145,6 +145,44 @@ for (const { name, other, want } of secondPageCases) {
   });
 }
 
+const derived = (name: string): PageResult => {
+  const page = resource(name, []);
+  return { ...page, objects: [{ ...page.objects[0], baseType: 'microsoft.graph.mobileApp' }] };
+};
+const parameter = (name: string) => ({ name, type: { kind: 'primitive' as const, name: 'String' as const }, collection: false, required: false, description: '', place: place('api/x.md', 50) });
+const collectionOf = (name: string, line: number) => ({ response: { status: 200, type: { kind: 'unresolved' as const, name }, collection: true, place: place('api/x.md', line) } });
+
+test('two pages of one operation naming types derived from one base: the operation takes the base, and the pages are duplicates (info)', () => {
+  const { model, diagnostics } = buildModel('v1.0', [
+    ...RESOURCES, resource('mobileApp', []), derived('win32LobApp'), derived('androidLobApp'),
+    apiPage('api/intune-apps-androidlobapp-list.md', [['GET', '/deviceAppManagement/mobileApps']], collectionOf('androidLobApp', 30)),
+    apiPage('api/intune-apps-win32lobapp-list.md', [['GET', '/deviceAppManagement/mobileApps']], collectionOf('win32LobApp', 30)),
+    apiPage('api/intune-apps-androidlobapp-create.md', [['POST', '/deviceAppManagement/mobileApps']], {
+      response: { status: 201, type: { kind: 'unresolved', name: 'androidLobApp' }, collection: false, place: place('api/x.md', 40) },
+      requestBody: { kind: 'parameters', parameters: [parameter('packageId')], place: place('api/x.md', 35) },
+    }),
+    apiPage('api/intune-apps-win32lobapp-create.md', [['POST', '/deviceAppManagement/mobileApps']], {
+      response: { status: 201, type: { kind: 'unresolved', name: 'win32LobApp' }, collection: false, place: place('api/x.md', 40) },
+      requestBody: { kind: 'parameters', parameters: [parameter('fileName')], place: place('api/x.md', 36) },
+    }),
+  ]);
+  const base = { kind: 'named', fullName: 'microsoft.graph.mobileApp' };
+  assert.equal(model.operations.map(({ method, request, response }) => ({ method, request, response })), [
+    { method: 'GET', request: null, response: { status: 200, type: base, collection: true } },
+    { method: 'POST', request: { kind: 'type', type: base, collection: false }, response: { status: 201, type: base, collection: false } },
+  ]);
+  assert.equal(diagnostics.filter((diagnostic) => /-operation$/.test(diagnostic.ruleId)).map((diagnostic) => diagnostic.ruleId), ['duplicate-operation', 'duplicate-operation']);
+});
+
+test('two pages naming types whose only common base is entity still conflict', () => {
+  const { diagnostics } = buildModel('v1.0', [
+    ...RESOURCES,
+    apiPage('api/user-list.md', [['GET', '/things']], collectionOf('user', 30)),
+    apiPage('api/message-list.md', [['GET', '/things']], collectionOf('message', 30)),
+  ]);
+  assert.equal(diagnostics.filter((diagnostic) => /-operation$/.test(diagnostic.ruleId)).map((diagnostic) => diagnostic.ruleId), ['conflicting-operation']);
+});
+
 const table = (work: string[] | null, personal: string[] | null, application: string[] | null, line = 20): RawPermissionTable =>
   ({ delegatedWork: work, delegatedPersonal: personal, application, place: place('api/a.md', line) });
 
