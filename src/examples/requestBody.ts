@@ -50,7 +50,6 @@ export function verifyRequestBody(request: RequestExample, pageOperations: reado
   const candidates = pageOperations.filter((operation) => operation.method === request.method);
   const matched = requestPathMatcher(candidates.map((operation) => operation.path))(splitUrl(request.url).path);
   const operation = candidates.find((candidate) => candidate.path === matched);
-  // A request line another page documented first is that page's operation (`conflicting-operation`): not matched here.
   if (!operation) return { request: ref, status: 'unmatched', reason: `matches no ${request.method} operation of its page` };
   const name = `${operation.method} ${operation.path}`;
   const bodyCheck = checkOf(operation, types, options);
@@ -128,9 +127,15 @@ function notAn(expected: string, value: unknown, path: string): ValidationIssue 
   return { path, expected, found, message: `${path}: expected ${expected}, got ${found}` };
 }
 
-/** Operations by the page that documents them (`api/widget-get.md`), for matching that page's examples. */
+/**
+ * Operations by the pages that document them (`api/widget-get.md`), for matching each page's
+ * examples: a page whose request line another page documented first calls the operation kept.
+ */
 export function operationsByPage(operations: readonly Operation[]): Map<string, Operation[]> {
   const byPage = new Map<string, Operation[]>();
-  for (const operation of operations) byPage.set(operation.source.file, [...(byPage.get(operation.source.file) ?? []), operation]);
+  for (const operation of operations) {
+    const files = new Set([operation.source.file, ...(operation.alsoDocumentedAt ?? []).map((place) => place.file)]);
+    for (const file of files) byPage.set(file, [...(byPage.get(file) ?? []), operation]);
+  }
   return byPage;
 }

@@ -35,6 +35,7 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
             ...line.place, severity: 'warning', ruleId: 'conflicting-operation',
             reason: `${key} is also documented at ${existing.source.file}:${existing.source.line}, which is kept`,
           });
+          existing.alsoDocumentedAt = [...(existing.alsoDocumentedAt ?? []), line.place];
         }
         continue;
       }

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RequestExample } from '../../src/examples/extract.js';
 import { buildReport, requestSummaryLine } from '../../src/examples/report.js';
-import { verifyRequestBody, type RequestOutcome } from '../../src/examples/requestBody.js';
+import { operationsByPage, verifyRequestBody, type RequestOutcome } from '../../src/examples/requestBody.js';
 import type { GeneratedTypes, ValidationIssue, Validator } from '../../src/examples/validators.js';
 import type { Operation, ParameterDef, RequestBodyDef } from '../../src/model/types.js';
 
@@ -152,6 +152,13 @@ for (const { name, given, want } of cases) {
     assert.equal(got, want);
   });
 }
+
+requestBody('a page whose request line another page documented first calls the operation kept', () => {
+  const kept = { ...operation('POST', '/users', WIDGET), source: { file: 'api/intune-user-create.md', line: 30, column: 1 }, alsoDocumentedAt: [{ file: 'api/user-post-users.md', line: 31, column: 1 }] };
+  const pageOperations = operationsByPage([kept]).get('api/user-post-users.md') ?? [];
+  const outcome = verifyRequestBody({ ...request('POST', 'https://graph.microsoft.com/v1.0/users', '{ "size": 1 }'), file: 'api/user-post-users.md' }, pageOperations, types);
+  assert.is(outcome.status, 'passed');
+});
 
 requestBody('a failure is placed on the line of its member in the page', () => {
   const outcome = verifyRequestBody(request('POST', '/widgets/w1/paint', '{\n  "coats": 2,\n  "shade": "dark"\n}'), PAGE, types);

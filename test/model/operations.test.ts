@@ -124,6 +124,7 @@ test('the same method and path on two pages: conflicting-operation naming both, 
   assert.equal(conflicts.map(({ file, line, severity }) => ({ file, line, severity })), [{ file: 'api/user-get.md', line: 10, severity: 'warning' }]);
   assert.match(conflicts[0].reason, 'api/a-user-get.md:10');
   assert.match(conflicts[0].reason, 'GET /users/{user-id}');
+  assert.equal(model.operations[0].alsoDocumentedAt, [place('api/user-get.md', 10)], 'the page left out still knows the operation it documents');
 });
 
 const table = (work: string[] | null, personal: string[] | null, application: string[] | null, line = 20): RawPermissionTable =>
