@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Counts } from '../../src/examples/report.js';
+import type { Counts, RequestBodyCounts } from '../../src/examples/report.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const FIGURES_FILE = path.join(REPO_ROOT, 'test', 'expected-figures.json');
@@ -16,6 +16,8 @@ export const CORPUS_VERSIONS = ['v1.0', 'beta'] as const;
 /** verify-examples on one version: its counts and, per cause of failure, the examples and failures. */
 export interface ExampleFigures {
   counts: Counts;
+  /** Request bodies checked against their operation's request type. */
+  requestBodies: RequestBodyCounts;
   causes: Record<string, { examples: number; failures: number }>;
 }
 

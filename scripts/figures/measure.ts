@@ -31,6 +31,7 @@ export function apiPageFigures(output: VersionOutput): Figures['apiPages'][strin
 export function exampleFigures(report: VerificationReport): ExampleFigures {
   return {
     counts: report.counts,
+    requestBodies: report.requestBodies.counts,
     causes: Object.fromEntries(report.causes.map((cause) => [cause.cause, { examples: cause.examples, failures: cause.failures.length }])),
   };
 }

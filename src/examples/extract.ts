@@ -1,4 +1,6 @@
+import type { HttpMethod } from '../model/types.js';
 import { parseAnnotation } from '../read/annotation.js';
+import { readRequestUrl } from '../read/httpRequest.js';
 
 /** The block types whose code blocks are HTTP messages with a JSON body. */
 export type ExampleKind = 'request' | 'response';
@@ -20,6 +22,22 @@ export interface Example {
   body: string;
 }
 
+/** The JSON body an example request (blockType "request") sends, typed or not: checked against its operation. */
+export interface RequestExample {
+  file: string;
+  /** 1-based line in the page of the body's first line. */
+  line: number;
+  method: BodyMethod;
+  /** The URL as the request line writes it, host and version included. */
+  url: string;
+  truncated: boolean;
+  body: string;
+}
+
+/** The methods whose request carries a body the operation types. */
+export type BodyMethod = Extract<HttpMethod, 'POST' | 'PUT' | 'PATCH'>;
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
 /** A typed annotation whose block holds no JSON to check, and why. */
 export interface SkippedBlock {
   file: string;
@@ -29,10 +47,11 @@ export interface SkippedBlock {
   reason: string;
 }
 
-/** What a page yields: its examples and the typed blocks that hold no JSON body. */
+/** What a page yields: its typed examples, the typed blocks that hold no JSON body, and the request bodies. */
 export interface PageExamples {
   examples: Example[];
   skipped: SkippedBlock[];
+  requests: RequestExample[];
 }
 
 const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
@@ -52,7 +71,7 @@ const COLLECTION_OF = /^Collection\((.+)\)$/i;
  */
 export function extractExamples(file: string, text: string): PageExamples {
   const lines = text.split(/\r?\n/);
-  const result: PageExamples = { examples: [], skipped: [] };
+  const result: PageExamples = { examples: [], skipped: [], requests: [] };
   let index = 0;
   while (index < lines.length) {
     const fence = FENCE_OPEN.exec(lines[index]);
@@ -71,17 +90,17 @@ export function extractExamples(file: string, text: string): PageExamples {
     const annotation = parseAnnotation(comment.slice(commentStart, comment.indexOf('-->', commentStart) + 3));
     index = commentEnd + 1;
     const kind = annotation?.blockType;
-    if (!annotation?.odataType || (kind !== 'request' && kind !== 'response')) continue;
-    const typeName = COLLECTION_OF.exec(annotation.odataType);
-    const odataType = typeName ? typeName[1].replace(/^#/, '').trim() : annotation.odataType;
-    const isCollection = annotation.isCollection || typeName !== null;
+    if (!annotation || (kind !== 'request' && kind !== 'response')) continue;
+    // Every request block is read for its body; only typed blocks are examples of a type.
+    if (!annotation.odataType && kind !== 'request') continue;
     const blockStart = nextFence(lines, index);
     if (blockStart === undefined) {
-      result.skipped.push({ file, line: commentEnd + 1, odataType, reason: 'no body' });
+      if (annotation.odataType) result.skipped.push({ file, line: commentEnd + 1, odataType: odataTypeOf(annotation.odataType).name, reason: 'no body' });
       continue;
     }
     let block = readBlock(lines, blockStart);
     index = block.end + 1;
+    const request = kind === 'request' ? readRequestUrl(block.firstLine) : undefined;
     if (!block.body && block.httpOnly) {
       // Some pages put the status line in one block and the JSON in a ```json block right after.
       const jsonStart = nextFence(lines, index);
@@ -90,6 +109,12 @@ export function extractExamples(file: string, text: string): PageExamples {
         index = block.end + 1;
       }
     }
+    if (request && BODY_METHODS.has(request.method) && block.body && (!block.contentType || JSON_MEDIA_TYPE.test(block.contentType))) {
+      result.requests.push({ file, line: block.start + 2 + block.body.offset, method: request.method as BodyMethod, url: request.url, truncated: annotation.truncated, body: block.body.text });
+    }
+    if (!annotation.odataType) continue;
+    const { name: odataType, collection } = odataTypeOf(annotation.odataType);
+    const isCollection = annotation.isCollection || collection;
     if (!block.body) {
       result.skipped.push({ file, line: block.start + 1, odataType, reason: 'no body' });
       continue;
@@ -104,6 +129,12 @@ export function extractExamples(file: string, text: string): PageExamples {
     });
   }
   return result;
+}
+
+/** The annotation's type without `Collection(...)` and `#`, and whether `Collection(...)` said it is a list. */
+function odataTypeOf(written: string): { name: string; collection: boolean } {
+  const typeName = COLLECTION_OF.exec(written);
+  return typeName ? { name: typeName[1].replace(/^#/, '').trim(), collection: true } : { name: written, collection: false };
 }
 
 /** The line holding `-->`; a comment left open runs to the end of the page. */
@@ -143,6 +174,8 @@ interface Block {
   httpOnly: boolean;
   /** The media type its Content-Type header declares. */
   contentType?: string;
+  /** Its first line that is not blank, trimmed: an HTTP start line, or the body's. */
+  firstLine: string;
 }
 
 function readBlock(lines: string[], start: number): Block {
@@ -154,7 +187,7 @@ function readBlock(lines: string[], start: number): Block {
   const isHttp = HTTP_STATUS_LINE.test(first) || HTTP_REQUEST_LINE.test(first);
   const headers = isHttp ? content.slice(0, body?.offset ?? content.length) : [];
   const contentType = headers.map((line) => CONTENT_TYPE_HEADER.exec(line.trim())?.[1]).find(Boolean);
-  return { start, end, body, httpOnly: !body && isHttp, ...(contentType ? { contentType } : {}) };
+  return { start, end, body, httpOnly: !body && isHttp, firstLine: first, ...(contentType ? { contentType } : {}) };
 }
 
 function stripIndent(line: string, indent: number): string {

@@ -1,6 +1,7 @@
 import type { SkippedBlock } from './extract.js';
 import { DOCS_HINTS, type Hint } from './hints.js';
 import type { Repair } from './repair.js';
+import type { RequestOutcome } from './requestBody.js';
 import type { Failure, Outcome } from './verify.js';
 import { compareText } from '../compareText.js';
 
@@ -39,6 +40,32 @@ export interface Cause {
   failures: ReportedFailure[];
 }
 
+/** The request bodies of POST, PUT and PATCH examples, against their operation's request type. */
+export interface RequestBodyCounts {
+  /** Request examples with a body: unmatched + noType + notJson + checked. */
+  found: number;
+  /** The URL matches no request line of its page for the method (or is not Graph's). */
+  unmatched: number;
+  /** The operation gives no type to check against (no Request body section, a type not in the model). */
+  noType: number;
+  notJson: number;
+  checked: number;
+  passed: number;
+  failed: number;
+  repaired: number;
+}
+
+export interface RequestBodyReport {
+  counts: RequestBodyCounts;
+  /** passed / checked, in percent. */
+  passRate: number;
+  /** Grouped as the typed examples' failures; `odataType` is the request type (`parameters` for an action's). */
+  causes: Cause[];
+  unmatched: { file: string; line: number; method: string; url: string; reason: string }[];
+  noType: { file: string; line: number; operation: string; reason: string }[];
+  notJson: { file: string; line: number; operation: string; reason: string }[];
+}
+
 export interface VerificationReport {
   apiVersion: string;
   docs: string;
@@ -55,9 +82,10 @@ export interface VerificationReport {
   undeclaredCollections: { file: string; line: number; odataType: string }[];
   skipped: SkippedBlock[];
   causes: Cause[];
+  requestBodies: RequestBodyReport;
 }
 
-export function buildReport(apiVersion: string, docs: string, outcomes: Outcome[], skipped: SkippedBlock[]): VerificationReport {
+export function buildReport(apiVersion: string, docs: string, outcomes: Outcome[], skipped: SkippedBlock[], requestOutcomes: RequestOutcome[] = []): VerificationReport {
   const counts: Counts = {
     found: outcomes.length, notJson: 0, noType: 0, checked: 0, passed: 0, failed: 0, repaired: 0, skipped: skipped.length, failedOnDocsStyle: 0, undeclaredCollections: 0,
   };
@@ -96,17 +124,44 @@ export function buildReport(apiVersion: string, docs: string, outcomes: Outcome[
       byCause.set(key, list);
     }
   }
-  const causes = [...byCause].map(([cause, failures]) => ({
-    cause,
-    examples: new Set(failures.map((failure) => `${failure.file}:${failure.exampleLine}`)).size,
-    failures,
-  })).sort((a, b) => b.examples - a.examples || b.failures.length - a.failures.length || compareText(a.cause, b.cause));
   return {
     apiVersion, docs, counts,
     passRate: percent(counts.passed, counts.checked),
     passRateWithoutDocsStyle: percent(counts.passed + counts.failedOnDocsStyle, counts.checked),
-    hints, repairs, notJson, noType, undeclaredCollections, skipped, causes,
+    hints, repairs, notJson, noType, undeclaredCollections, skipped, causes: sortedCauses(byCause),
+    requestBodies: buildRequestBodyReport(requestOutcomes),
   };
+}
+
+function buildRequestBodyReport(outcomes: RequestOutcome[]): RequestBodyReport {
+  const counts: RequestBodyCounts = { found: outcomes.length, unmatched: 0, noType: 0, notJson: 0, checked: 0, passed: 0, failed: 0, repaired: 0 };
+  const report: Omit<RequestBodyReport, 'counts' | 'passRate' | 'causes'> = { unmatched: [], noType: [], notJson: [] };
+  const byCause = new Map<string, ReportedFailure[]>();
+  for (const outcome of outcomes) {
+    const { file, line, method, url } = outcome.request;
+    counts[outcome.status]++;
+    if (outcome.status === 'unmatched') report.unmatched.push({ file, line, method, url, reason: outcome.reason });
+    else if (outcome.status === 'noType') report.noType.push({ file, line, operation: outcome.operation, reason: outcome.reason });
+    else if (outcome.status === 'notJson') report.notJson.push({ file, line: outcome.line, operation: outcome.operation, reason: outcome.reason });
+    else {
+      counts.checked++;
+      if (outcome.repairs.length) counts.repaired++;
+      for (const failure of outcome.failures) {
+        const list = byCause.get(causeOf(failure)) ?? [];
+        list.push({ ...failure, file, exampleLine: line, odataType: outcome.requestType });
+        byCause.set(causeOf(failure), list);
+      }
+    }
+  }
+  return { counts, passRate: percent(counts.passed, counts.checked), causes: sortedCauses(byCause), ...report };
+}
+
+function sortedCauses(byCause: Map<string, ReportedFailure[]>): Cause[] {
+  return [...byCause].map(([cause, failures]) => ({
+    cause,
+    examples: new Set(failures.map((failure) => `${failure.file}:${failure.exampleLine}`)).size,
+    failures,
+  })).sort((a, b) => b.examples - a.examples || b.failures.length - a.failures.length || compareText(a.cause, b.cause));
 }
 
 /**
@@ -125,6 +180,13 @@ export function causeOf(failure: Pick<Failure, 'path' | 'expected' | 'found'>): 
 export function summaryLine(counts: Counts): string {
   const rate = percent(counts.passed, counts.checked);
   return `examples: found=${counts.found} notJson=${counts.notJson} checked=${counts.checked} passed=${counts.passed} (${rate.toFixed(1)}%)`;
+}
+
+/** The request bodies' figures, a line of their own so that the examples' line keeps counting what it counted. */
+export function requestSummaryLine(counts: RequestBodyCounts): string {
+  const rate = percent(counts.passed, counts.checked);
+  return `request bodies: found=${counts.found} unmatched=${counts.unmatched} noType=${counts.noType} notJson=${counts.notJson} `
+    + `checked=${counts.checked} passed=${counts.passed} (${rate.toFixed(1)}%)`;
 }
 
 /** The largest causes the command prints; the report files list them all. */
@@ -154,8 +216,15 @@ export function formatSummary(report: VerificationReport, files: string[]): stri
   }
   const notJsonReasons = countBy(report.notJson, (entry) => entry.reason);
   if (notJsonReasons.size) lines.push(`not JSON: ${[...notJsonReasons].map(([reason, count]) => `${reason} ${count}`).join(', ')}`);
+  const requestBodies = report.requestBodies;
+  if (requestBodies.causes.length) lines.push('request body failures by cause (examples, failures):');
+  for (const cause of requestBodies.causes.slice(0, CAUSES_PRINTED)) {
+    const first = cause.failures[0];
+    lines.push(`  ${pad(cause.examples)} ${pad(cause.failures.length)}  ${cause.cause}`, `        e.g. ${first.file}:${first.line} ${first.message}`);
+  }
   if (files.length) lines.push(`report: ${files.join(', ')}`);
-  lines.push(summaryLine(counts));
+  // The examples' line stays the last one, as scripts read it.
+  lines.push(requestSummaryLine(requestBodies.counts), summaryLine(counts));
   return lines.join('\n');
 }
 
@@ -216,8 +285,54 @@ export function formatMarkdown(report: VerificationReport): string {
     out.push(`- ${escape(reason)} (${entries.length}): ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`);
   }
   if (report.skipped.length) out.push('');
-  out.push('```', summaryLine(counts), '```', '');
+  out.push(...requestBodiesMarkdown(report.requestBodies));
+  out.push('```', summaryLine(counts), requestSummaryLine(report.requestBodies.counts), '```', '');
   return out.join('\n');
+}
+
+function requestBodiesMarkdown(report: RequestBodyReport): string[] {
+  const { counts } = report;
+  const out = [
+    '## Request bodies', '',
+    'The JSON body of every POST, PUT and PATCH request example, checked against the request type of the operation whose request line its URL matches '
+    + '(a PATCH body as partial: required parameters are not asked of it).', '',
+    '| figure | count |',
+    '| --- | ---: |',
+    `| request bodies found | ${counts.found} |`,
+    `| URL matches no request line of its page | ${counts.unmatched} |`,
+    `| operation gives no type to check | ${counts.noType} |`,
+    `| not JSON | ${counts.notJson} |`,
+    `| checked | ${counts.checked} |`,
+    `| passed | ${counts.passed} (${report.passRate.toFixed(1)}%) |`,
+    `| failed | ${counts.failed} |`,
+    `| repaired | ${counts.repaired} |`,
+    '',
+    '### Request body failures by cause', '',
+  ];
+  if (!report.causes.length) out.push('None.', '');
+  for (const cause of report.causes) {
+    out.push(`#### ${escape(cause.cause)}`, '', `${cause.examples} examples, ${cause.failures.length} failures.`, '');
+    for (const failure of cause.failures) {
+      const message = escape(failure.message.slice(failure.path.length).replace(/^: /, ''));
+      out.push(`- \`${failure.file}:${failure.line}\` (body at line ${failure.exampleLine}, \`${failure.odataType}\`): \`${failure.path}\`: ${message}${failure.hint ? ` (${failure.hint})` : ''}`);
+    }
+    out.push('');
+  }
+  out.push('### Request URLs that match no request line', '');
+  if (!report.unmatched.length) out.push('None.', '');
+  for (const entry of report.unmatched) out.push(`- \`${entry.file}:${entry.line}\` \`${`${entry.method} ${entry.url}`.replace(/`/g, "'")}\`: ${escape(entry.reason)}`);
+  if (report.unmatched.length) out.push('');
+  out.push('### Operations with no type to check', '');
+  if (!report.noType.length) out.push('None.', '');
+  for (const [reason, entries] of groupBy(report.noType, (entry) => entry.reason)) {
+    out.push(`- ${escape(reason)}: ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`);
+  }
+  if (report.noType.length) out.push('');
+  out.push('### Request bodies that are not JSON', '');
+  if (!report.notJson.length) out.push('None.', '');
+  for (const entry of report.notJson) out.push(`- \`${entry.file}:${entry.line}\` (\`${escape(entry.operation)}\`): ${escape(entry.reason)}`);
+  if (report.notJson.length) out.push('');
+  return out;
 }
 
 function percent(part: number, whole: number): number {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourceFile } from '../emit/files.js';
 import { buildNameTable, ROOT_NAMESPACE } from '../emit/naming.js';
-import { fullNameOf, type Model, type TypeDef } from '../model/types.js';
+import { fullNameOf, type Model, type TypeDef, type TypeRef } from '../model/types.js';
 
 /** The agreed shape of the generated guards' issues (templates/runtime.ts). */
 export interface ValidationIssue {
@@ -32,7 +32,15 @@ export interface GeneratedTypes {
   enumMembers(name: string): readonly string[] | undefined;
   /** Whether an object type (by full name) declares or inherits a property. */
   declares(fullName: string, property: string): boolean;
+  /**
+   * A validator of one value of a type an action parameter names: a primitive, an enum or an
+   * object type. Undefined where any value goes (`Stream`, `Untyped`) or the package lacks it.
+   */
+  valueValidator(type: TypeRef): Validator | undefined;
 }
+
+/** What the runtime module exports that checks one value: `validate(check, value, options)` and a `checkX` per primitive. */
+type Runtime = Record<string, unknown> & { validate(check: unknown, value: unknown, options: ValidationOptions | undefined): ValidationIssue[] };
 
 /**
  * Loads the generated package the way a user would: its JavaScript files in a folder of their
@@ -47,7 +55,8 @@ export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Pro
       await writeFile(path.join(dir, file.path), file.content);
     }
     const index = (await import(pathToFileURL(path.join(dir, 'index.js')).href)) as Record<string, unknown>;
-    return generatedTypes(model, index);
+    const runtime = (await import(pathToFileURL(path.join(dir, 'runtime.js')).href)) as Runtime;
+    return generatedTypes(model, index, runtime);
   } finally {
     // Node keeps imported modules in memory: the files are not needed once loaded.
     await rm(dir, { recursive: true, force: true });
@@ -55,23 +64,37 @@ export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Pro
 }
 
 /** Maps OData type names to the functions an index module exports. */
-export function generatedTypes(model: Model, index: Record<string, unknown>): GeneratedTypes {
+export function generatedTypes(model: Model, index: Record<string, unknown>, runtime: Runtime): GeneratedTypes {
   const names = buildNameTable(model);
   const types = new Map(model.types.map((type) => [fullNameOf(type).toLowerCase(), type]));
   const enums = new Map(model.types.flatMap((type) =>
     type.kind === 'enum' ? [[shortName(type).toLowerCase(), type.members.map((member) => member.name)] as const] : []));
+  /** The function a namespace's module exports for a type: `validateX`, `checkX`. */
+  const exportedFunction = (type: TypeDef, prefix: string): { value?: unknown; name: string } => {
+    const functionName = `${prefix}${names.typeNames.get(fullNameOf(type))}`;
+    const exported = names.exportNames.get(type.namespace);
+    const container = exported ? (index[exported] as Record<string, unknown> | undefined) : index;
+    return { value: container?.[functionName], name: `${exported ? `${exported}.` : ''}${functionName}` };
+  };
   const validatorFor = (odataType: string): Lookup => {
     const wanted = odataType.replace(/^#/, '').trim();
     // Annotations sometimes leave out the root namespace (`user` for `microsoft.graph.user`).
     const type = types.get(wanted.toLowerCase()) ?? types.get(`${ROOT_NAMESPACE}.${wanted}`.toLowerCase());
     if (!type) return { reason: `no generated type ${wanted}` };
     if (type.kind === 'enum') return { reason: `${fullNameOf(type)} is an enum` };
-    const functionName = `validate${names.typeNames.get(fullNameOf(type))}`;
-    const exported = names.exportNames.get(type.namespace);
-    const container = exported ? (index[exported] as Record<string, unknown> | undefined) : index;
-    const validator = container?.[functionName];
-    if (typeof validator !== 'function') return { reason: `index exports no ${exported ? `${exported}.` : ''}${functionName}` };
-    return { validator: validator as Validator, fullName: fullNameOf(type) };
+    const validator = exportedFunction(type, 'validate');
+    if (typeof validator.value !== 'function') return { reason: `index exports no ${validator.name}` };
+    return { validator: validator.value as Validator, fullName: fullNameOf(type) };
+  };
+  const valueValidator = (ref: TypeRef): Validator | undefined => {
+    if (ref.kind === 'named') {
+      const type = types.get(ref.fullName.toLowerCase());
+      if (type && type.kind !== 'enum') return validatorFor(ref.fullName).validator;
+      const check = type && exportedFunction(type, 'check').value;
+      return typeof check === 'function' ? (value, options) => runtime.validate(check, value, options) : undefined;
+    }
+    const check = runtime[`check${ref.name}`];
+    return typeof check === 'function' ? (value, options) => runtime.validate(check, value, options) : undefined;
   };
   const declares = (fullName: string, property: string): boolean => {
     // Up the base types; the visited set stops at an inheritance cycle.
@@ -84,7 +107,7 @@ export function generatedTypes(model: Model, index: Record<string, unknown>): Ge
     }
     return false;
   };
-  return { validatorFor, enumMembers: (name) => enums.get(name.toLowerCase()), declares };
+  return { validatorFor, enumMembers: (name) => enums.get(name.toLowerCase()), declares, valueValidator };
 }
 
 /** How the guards name a type in messages: qualified below microsoft.graph (`callRecords.callType`). */

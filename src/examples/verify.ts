@@ -55,13 +55,7 @@ export function verifyExample(example: Example, types: GeneratedTypes, options: 
   if (!targets) {
     failures.push(notACollection(parsed.value, place('$.value')));
   } else {
-    for (const target of targets) {
-      for (const issue of found.validator(target.value, options)) {
-        const failure = placed(rebase(issue, target.path), place);
-        const hint = hintFor(failure.expected, valueAt(parsed.value, failure.path), (name) => types.enumMembers(name));
-        failures.push(hint ? { ...failure, hint } : failure);
-      }
-    }
+    for (const target of targets) failures.push(...failuresOf(found.validator(target.value, options), target.path, parsed.value, place, types));
   }
   return {
     example: ref,
@@ -74,13 +68,22 @@ export function verifyExample(example: Example, types: GeneratedTypes, options: 
   };
 }
 
+/** A validator's issues about the value at `targetPath` of `body`, placed in the page and hinted. */
+export function failuresOf(issues: ValidationIssue[], targetPath: string, body: unknown, place: (path: string) => number, types: GeneratedTypes): Failure[] {
+  return issues.map((issue) => {
+    const failure = placed(rebase(issue, targetPath), place);
+    const hint = hintFor(failure.expected, valueAt(body, failure.path), (name) => types.enumMembers(name));
+    return hint ? { ...failure, hint } : failure;
+  });
+}
+
 /** `{ "@odata.context": ..., "value": [...] }`: a `value` array and nothing else but annotations. */
 function isCollectionEnvelope(body: unknown): boolean {
   return isObject(body) && Array.isArray(body.value) && Object.keys(body).every((key) => key === 'value' || key.includes('@'));
 }
 
 /** The items of a collection body: `{ "value": [...] }`, or a bare array; undefined for anything else. */
-function collectionItems(body: unknown): { path: string; value: unknown }[] | undefined {
+export function collectionItems(body: unknown): { path: string; value: unknown }[] | undefined {
   const container = Array.isArray(body) ? { path: '$', items: body }
     : isObject(body) && Array.isArray(body.value) ? { path: '$.value', items: body.value as unknown[] }
       : undefined;

@@ -35,8 +35,8 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
       if (existing) {
         if (existing.source.file === page.file) continue;
         const merged = mergedForDerivedTypes(existing, shared, types);
-        if (merged) byKey.set(key, { ...existing, ...merged });
         diagnostics.push(secondPage(key, existing, shared, line.place, merged));
+        byKey.set(key, { ...existing, ...merged, alsoDocumentedAt: [...(existing.alsoDocumentedAt ?? []), line.place] });
         continue;
       }
       byKey.set(key, { method: line.method, path, pathParameters, ...shared, source: line.place });

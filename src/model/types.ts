@@ -129,6 +129,11 @@ export interface Operation {
   /** The page's title. */
   summary: string;
   source: SourcePlace;
+  /**
+   * The request lines of later pages that document the same method and path (each a
+   * `duplicate-operation` or `conflicting-operation` diagnostic): their examples call this operation.
+   */
+  alsoDocumentedAt?: SourcePlace[];
   permissions: Permissions;
   /** OData system query options the page says the method supports, sorted. */
   queryOptions: string[];

@@ -276,7 +276,7 @@ class ApiPageReader {
     if (this.api.requestLines.length > 0) {
       const matchesRequestLine = requestPathMatcher(this.api.requestLines.map((line) => line.path));
       for (const example of this.api.exampleRequests) {
-        if (!isGraphUrl(example.url) || matchesRequestLine(splitUrl(example.url).path)) continue;
+        if (!isGraphUrl(example.url) || matchesRequestLine(splitUrl(example.url).path) !== undefined) continue;
         this.report(example.place, 'example-url-unmatched', `Example request ${quoted(`${example.method} ${example.url}`)} matches no HTTP request line of the page`);
       }
     }

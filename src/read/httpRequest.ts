@@ -104,16 +104,17 @@ function balanced(path: string): boolean {
  * several), function parameters and type casts (`/microsoft.graph.user`) are set aside, `/me`
  * is `/users/{id}` (Graph's alias), and letters' case is not compared (Graph's paths are not
  * case-sensitive). Graph's aliases count as what they stand for: `/me` for `/users/{id}`,
- * `/drive` for `/me/drive`, a drive's `root` (or `root:/path:`) for `items/{id}`.
+ * `/drive` for `/me/drive`, a drive's `root` (or `root:/path:`) for `items/{id}`. Gives the first
+ * request path that matches, undefined for none.
  */
-export function requestPathMatcher(requestPaths: string[]): (examplePath: string) => boolean {
-  const patterns = [...new Set(requestPaths)].map(pathPattern);
+export function requestPathMatcher(requestPaths: string[]): (examplePath: string) => string | undefined {
+  const patterns = [...new Set(requestPaths)].map((requestPath) => ({ requestPath, pattern: pathPattern(requestPath) }));
   return (examplePath) => {
     const candidates = new Set([normalizePath(examplePath)]);
     for (const [alias, meaning] of ALIASES) {
       for (const candidate of [...candidates]) candidates.add(candidate.replace(alias, meaning));
     }
-    return patterns.some((pattern) => [...candidates].some((candidate) => pattern.test(candidate)));
+    return patterns.find(({ pattern }) => [...candidates].some((candidate) => pattern.test(candidate)))?.requestPath;
   };
 }
 

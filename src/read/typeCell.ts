@@ -51,11 +51,18 @@ export function parseTypeCell(raw: string): ParsedTypeCell | undefined {
   const maxLength = MAX_LENGTH.exec(cleaned)?.[1];
   const name = typeName(cleaned);
   if (!name) return undefined;
-  const primitive = primitiveOf(name);
+  const primitive = primitiveChoice(cleaned) ? 'Untyped' : primitiveOf(name);
   const type: RawTypeRef = primitive ? { kind: 'primitive', name: primitive } : { kind: 'unresolved', name };
   const parsed: ParsedTypeCell = maxLength ? { type, collection, maxLength: Number(maxLength) } : { type, collection };
   if (ALTERNATIVE_LINKS.test(cleaned)) parsed.alternatives = alternativeNames(cleaned);
   return parsed;
+}
+
+/** `(boolean or string or number) collection`: a value of one of several primitives, which none of them checks alone. */
+const PRIMITIVE_WORDS = /^\(?\s*([\w.]+(?:\s+or\s+[\w.]+)+)\s*\)?/i;
+function primitiveChoice(cleaned: string): boolean {
+  const words = PRIMITIVE_WORDS.exec(cleaned)?.[1].split(/\s+or\s+/i).map(primitiveOf);
+  return words !== undefined && words.every((word) => word !== undefined) && new Set(words).size > 1;
 }
 
 function alternativeNames(cleaned: string): string[] {

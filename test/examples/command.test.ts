@@ -63,6 +63,72 @@ const API_PAGE = [
   response('"@odata.type": "Edm.String"', '"text"'),
 ].join('\n');
 
+/** Two operations whose request bodies are checked: a create (the gadget type) and an action (its parameters). */
+const CREATE_PAGE = `---
+doc_type: apiPageType
+---
+# Create gadget
+
+## HTTP request
+
+${FENCE}http
+POST /gadgets
+${FENCE}
+
+## Request body
+
+In the request body, supply a JSON representation of the [gadget](../resources/gadget.md) object.
+
+## Example
+
+<!-- { "blockType": "request", "name": "create_gadget" } -->
+${FENCE}http
+POST https://graph.microsoft.com/v1.0/gadgets
+Content-type: application/json
+
+{
+  "size": "big"
+}
+${FENCE}
+
+<!-- { "blockType": "request", "name": "create_gadget_elsewhere" } -->
+${FENCE}http
+POST https://graph.microsoft.com/v1.0/widgets
+Content-type: application/json
+
+{ "size": 1 }
+${FENCE}
+`;
+
+const PAINT_PAGE = `---
+doc_type: apiPageType
+---
+# gadget: paint
+
+## HTTP request
+
+${FENCE}http
+POST /gadgets/{id}/paint
+${FENCE}
+
+## Request body
+
+| Parameter | Type | Description |
+|:---|:---|:---|
+|color|String|The new color. Required.|
+|coats|Int32|How many coats. Optional.|
+
+## Example
+
+<!-- { "blockType": "request", "name": "paint_gadget" } -->
+${FENCE}http
+POST https://graph.microsoft.com/v1.0/gadgets/g1/paint
+Content-type: application/json
+
+{ "coats": 2 }
+${FENCE}
+`;
+
 let root = '';
 
 command.before(async () => {
@@ -72,6 +138,8 @@ command.before(async () => {
   await writeFile(path.join(root, 'v1.0/resources/gadget.md'), GADGET_PAGE);
   await writeFile(path.join(root, 'v1.0/resources/callrecords-gadgetsession.md'), SESSION_PAGE);
   await writeFile(path.join(root, 'v1.0/api/gadget-get.md'), API_PAGE);
+  await writeFile(path.join(root, 'v1.0/api/gadget-create.md'), CREATE_PAGE);
+  await writeFile(path.join(root, 'v1.0/api/gadget-paint.md'), PAINT_PAGE);
 });
 
 command.after(async () => {
@@ -109,6 +177,24 @@ command('a pass rate below --min-pass-rate (95% by default) exits 1 after the re
     assert.is(run.status, 2, bad);
     assert.match(run.stderr, `--min-pass-rate takes a percentage from 0 to 100, not '${bad}'`);
   }
+});
+
+command('checks request bodies against the operation their URL calls, on a line of their own before the figures line', async () => {
+  const run = runCli(['verify-examples', '--docs', 'v1.0', '--report-dir', 'out-requests'], root);
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  assert.is(lines.at(-2), 'request bodies: found=3 unmatched=1 noType=0 notJson=0 checked=2 passed=0 (0.0%)');
+  const { requestBodies } = JSON.parse(await readFile(path.join(root, 'out-requests/verify-examples-report.json'), 'utf8')) as VerificationReport;
+  const failures = requestBodies.causes.flatMap((cause) => cause.failures.map((failure) => `${failure.file}:${failure.line} ${failure.odataType} ${failure.message}`));
+  assert.equal(failures.sort(), [
+    'v1.0/api/gadget-create.md:24 microsoft.graph.gadget $.size: expected integer (Int32), got string',
+    'v1.0/api/gadget-paint.md:26 parameters $.color: required parameter missing',
+  ]);
+  assert.is(CREATE_PAGE.split('\n')[24 - 1].trim(), '"size": "big"');
+  assert.is(PAINT_PAGE.split('\n')[26 - 1], '{ "coats": 2 }', 'a missing parameter is placed on the body\'s first line');
+  assert.equal(requestBodies.unmatched.map((entry) => `${entry.file}:${entry.line} ${entry.url}`), ['v1.0/api/gadget-create.md:33 https://graph.microsoft.com/v1.0/widgets']);
+  const markdown = await readFile(path.join(root, 'out-requests/verify-examples-report.md'), 'utf8');
+  assert.match(markdown, '| request bodies found | 3 |');
 });
 
 command('a folder without resources/ and api/ is a usage error', () => {

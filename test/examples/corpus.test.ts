@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readExpectedFigures } from '../../scripts/figures/expected.js';
 import { exampleFigures } from '../../scripts/figures/measure.js';
-import { summaryLine } from '../../src/examples/report.js';
+import { requestSummaryLine, summaryLine } from '../../src/examples/report.js';
 import { verifyDocsExamples } from '../../src/examples/run.js';
 import { CORPUS } from '../helpers/cli.js';
 import { corpusTest } from '../helpers/corpus.js';
@@ -31,6 +31,10 @@ for (const apiVersion of ['v1.0', 'beta']) {
     const measured = exampleFigures(report);
     assert.equal(measured.counts, expected.counts, `${summaryLine(counts)}; expected ${summaryLine(expected.counts)} (test/expected-figures.json)`);
     assert.equal(measured.causes, expected.causes, 'failures by cause (test/expected-figures.json)');
+    const requests = report.requestBodies.counts;
+    console.log(`  ${apiVersion} ${requestSummaryLine(requests)}`);
+    assert.is(requests.found, requests.unmatched + requests.noType + requests.notJson + requests.checked);
+    assert.equal(measured.requestBodies, expected.requestBodies, `${requestSummaryLine(requests)} (test/expected-figures.json)`);
   });
 }
 

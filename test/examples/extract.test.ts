@@ -135,4 +135,70 @@ extract('the reported line holds the body\'s first line', () => {
   assert.is(page.split('\n')[example.line - 1], '{');
 });
 
+interface RequestCase {
+  name: string;
+  page: string;
+  /** [line, method, url, body] per request body. */
+  want: [number, string, string, string][];
+}
+
+const requestCases: RequestCase[] = [
+  {
+    name: 'a POST request block without @odata.type: its body, method and URL',
+    page: `<!-- { "blockType": "request", "name": "create_widget" } -->
+${FENCE}http
+POST https://graph.microsoft.com/beta/widgets
+Content-type: application/json
+
+{ "displayName": "x" }
+${FENCE}`,
+    want: [[6, 'POST', 'https://graph.microsoft.com/beta/widgets', '{ "displayName": "x" }']],
+  },
+  {
+    name: 'a typed PATCH request is both a typed example and a request body; the request line alone, the JSON in the json block after it',
+    page: `<!-- { "blockType": "request", "@odata.type": "microsoft.graph.widget" } -->
+${FENCE}http
+PATCH /widgets/{id}
+${FENCE}
+${FENCE}json
+{ "size": 3 }
+${FENCE}`,
+    want: [[6, 'PATCH', '/widgets/{id}', '{ "size": 3 }']],
+  },
+  {
+    name: 'a GET, a POST with no body, a DELETE and a non-JSON content type send no body to check',
+    page: `<!-- { "blockType": "request" } -->
+${FENCE}http
+GET /widgets?$top=2
+${FENCE}
+<!-- { "blockType": "request" } -->
+${FENCE}http
+POST /widgets/{id}/archive
+${FENCE}
+<!-- { "blockType": "request" } -->
+${FENCE}http
+DELETE /widgets/{id}
+${FENCE}
+<!-- { "blockType": "request" } -->
+${FENCE}http
+PUT /widgets/{id}/photo/$value
+Content-type: image/jpeg
+
+binary
+${FENCE}`,
+    want: [],
+  },
+];
+
+for (const { name, page, want } of requestCases) {
+  extract(`request bodies: ${name}`, () => {
+    const result = extractExamples('page.md', page);
+    assert.equal(result.requests.map((request) => [request.line, request.method, request.url, request.body]), want);
+  });
+}
+
+extract('a request block that is not typed adds no typed example', () => {
+  assert.equal(extractExamples('page.md', requestCases[0].page).examples, []);
+});
+
 extract.run();

@@ -142,6 +142,7 @@ for (const { name, other, want } of secondPageCases) {
     assert.equal(found.map(({ file, line, severity, ruleId }) => ({ file, line, severity, ruleId })),
       [{ file: 'api/user-get.md', line: 10, severity: want.severity, ruleId: want.ruleId }]);
     for (const text of want.says) assert.ok(found[0].reason.includes(text), `${found[0].reason} says ${text}`);
+    assert.equal(model.operations[0].alsoDocumentedAt, [place('api/user-get.md', 10)], 'the page left out still knows the operation it documents');
   });
 }
 

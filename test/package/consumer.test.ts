@@ -34,6 +34,19 @@ test('the consumer runs under node and validates a sample with both entry points
   ].join('\n'));
 });
 
+test('the consumer calls a local server through openapi-fetch with the beta paths, and the validating middleware reports a bad body', () => {
+  const build = run(process.execPath, [TSC, '-p', 'tsconfig.node16.json'], CONSUMER);
+  assert.is(build.status, 0, build.output);
+  const result = run(process.execPath, ['dist/operations.js'], CONSUMER);
+  assert.is(result.status, 0, result.output);
+  assert.is(result.output, [
+    'get: Sprocket true issues=0',
+    'list: w1 count=1 query=$top=1&$count=true&$select=id,displayName',
+    'bad: data=w2 reported=GET /widgets/{widget-id} 200: $.displayName: expected string, got number; $.stage: expected widgetStage member, got string "sleeping"',
+    '',
+  ].join('\n'));
+});
+
 test('npm pack of generated/ holds the built files and no generator sources', () => {
   const result = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], path.join(REPO_ROOT, 'generated'));
   assert.is(result.status, 0, result.output);

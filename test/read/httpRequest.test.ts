@@ -69,9 +69,15 @@ const matches: { given: { example: string; lines: string[] }; want: boolean }[] 
 
 for (const { given, want } of matches) {
   test(`example path ${given.example} against ${given.lines.join(', ')}`, () => {
-    assert.is(requestPathMatcher(given.lines)(given.example), want);
+    assert.is(requestPathMatcher(given.lines)(given.example) !== undefined, want);
   });
 }
+
+test('the matcher gives the request path an example matches, for verify-examples to find its operation', () => {
+  const matcher = requestPathMatcher(['/widgets', '/widgets/{widget-id}', '/groups/{group-id}/widgets/{widget-id}']);
+  assert.is(matcher('/widgets/w1'), '/widgets/{widget-id}');
+  assert.is(matcher('/groups/g1/widgets'), undefined);
+});
 
 test('only Graph hosts (or none) are Graph URLs: an upload URL Graph handed out is another service', () => {
   assert.ok(isGraphUrl('https://graph.microsoft.com/v1.0/me'));

@@ -8,6 +8,8 @@ const cases: { given: string; want: ReturnType<typeof parseTypeCell> }[] = [
   { given: 'Edm.Int32', want: { type: { kind: 'primitive', name: 'Int32' }, collection: false } },
   { given: '`DateTimeOffset`', want: { type: { kind: 'primitive', name: 'DateTimeOffset' }, collection: false } },
   { given: '**Boolean**', want: { type: { kind: 'primitive', name: 'Boolean' }, collection: false } },
+  { given: '(boolean or string or number) collection', want: { type: { kind: 'primitive', name: 'Untyped' }, collection: true } },
+  { given: 'String or string', want: { type: { kind: 'primitive', name: 'String' }, collection: false } },
   { given: '[resultInfo](resultinfo.md)', want: { type: { kind: 'unresolved', name: 'resultInfo' }, collection: false } },
   { given: '[widgetPart](widgetpart.md) collection', want: { type: { kind: 'unresolved', name: 'widgetPart' }, collection: true } },
   { given: 'String collection', want: { type: { kind: 'primitive', name: 'String' }, collection: true } },
