@@ -33,12 +33,14 @@ export interface CliOptions {
   versions?: Record<string, { docs: string; out: string }>;
   namingOverrides: Record<string, string>;
   headerTemplate?: string;
+  /** Where the published pages are, for the `@see` links. */
+  docsBaseUrl?: string;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
 }
 
 /** The settings a flag can give, by config key. */
-export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'verbose' | 'jobs' | 'noCache' | 'emit'>> & {
+export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'verbose' | 'jobs' | 'noCache' | 'emit' | 'docsBaseUrl'>> & {
   check?: boolean;
   watch?: boolean;
   emitModel?: string;
@@ -77,6 +79,8 @@ Options:
   --report json F   also write every diagnostic as JSON to F
   --emit-model F    write the intermediate model as JSON to F
   --emit json-schema  also write schema.json per version: every type as JSON Schema
+  --docs-base-url U the published pages' folder, for @see links
+                    (default: https://learn.microsoft.com/graph/api/resources/)
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --api-version V   version name for a folder without v1.0/ or beta/ inside (default: v1.0)
   --quiet           no progress, only warnings and the summary
@@ -114,6 +118,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         'emit-model': { type: 'string' },
         emit: { type: 'string', multiple: true },
         'report-dir': { type: 'string' },
+        'docs-base-url': { type: 'string' },
         'api-version': { type: 'string' },
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -161,6 +166,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     emit: values.emit as Emit[] | undefined,
     reportJson,
     reportDir: values['report-dir'],
+    docsBaseUrl: values['docs-base-url'] === undefined ? undefined : docsBaseUrlOption(values['docs-base-url']),
   });
   return { kind: 'run', command, flags, ...(values.config ? { configFile: values.config } : {}) };
 }
@@ -191,6 +197,7 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     versions: flags.docs || flags.out ? undefined : config.versions,
     namingOverrides: config.namingOverrides ?? {},
     headerTemplate: config.headerTemplate,
+    docsBaseUrl: pick('docsBaseUrl'),
     includeNamespaces: config.includeNamespaces,
     excludeNamespaces: config.excludeNamespaces,
   }) as CliOptions;
@@ -212,4 +219,20 @@ function reportOption(reportArgs: string[], positionals: string[]): string | und
 function jobsOption(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a whole number of threads from 1, not '${value}'`);
   return Number(value);
+}
+
+/** An http(s) URL, as `--docs-base-url` and the config's `docsBaseUrl` take it. */
+export function docsBaseUrlOption(value: string): string {
+  if (!isDocsBaseUrl(value)) throw new UsageError(`--docs-base-url: expected an http or https URL, got '${value}'`);
+  return value;
+}
+
+export function isDocsBaseUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^https?:\/\//.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -36,7 +36,7 @@ export interface GeneratedTypes {
 
 /**
  * Loads the generated package the way a user would: its JavaScript files in a folder of their
- * own, imported through `index.js`. So the examples are checked by exactly the code we ship,
+ * own, imported through the guards' entry, `guards.js`. So the examples are checked by exactly the code we ship,
  * module boundaries and re-exports included.
  */
 export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Promise<GeneratedTypes> {
@@ -46,7 +46,7 @@ export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Pro
     for (const file of files.filter((candidate) => candidate.path.endsWith('.js'))) {
       await writeFile(path.join(dir, file.path), file.content);
     }
-    const index = (await import(pathToFileURL(path.join(dir, 'index.js')).href)) as Record<string, unknown>;
+    const index = (await import(pathToFileURL(path.join(dir, 'guards.js')).href)) as Record<string, unknown>;
     return generatedTypes(model, index);
   } finally {
     // Node keeps imported modules in memory: the files are not needed once loaded.

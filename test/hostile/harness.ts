@@ -179,7 +179,7 @@ export function runtimeModules(files: SourceFile[]): Set<string> {
   return modules;
 }
 
-const RUNTIME_REFERENCE = /^(?:import \* as \$\w* from '\.\/([\w.-]+)\.js';|export \{[^}]*\bValidationError\b[^}]*\} from '\.\/([\w.-]+)\.js';)$/gm;
+const RUNTIME_REFERENCE = /^(?:import \* as \$runtime from '\.\/([\w.-]+)\.js';|export \{[^}]*\bValidationError\b[^}]*\} from '\.\/([\w.-]+)\.js';)$/gm;
 
 const withoutExtension = (file: string): string => file.replace(/(\.d)?\.[cm]?[jt]s$/, '');
 
