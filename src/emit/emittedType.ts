@@ -86,9 +86,10 @@ function printEach(lists: (StatementStructures | string)[][]): string[] {
 
 /**
  * A key per type that changes whenever its emitted text may: its own definition, and what the
- * text takes from the rest of the model, which is names (its own, its references', the modules')
- * and the shape of the type graph (each type's kind, base type and openness decide the guards'
- * dispatch and property checks). So a page edit that touches one type's properties or text
+ * text takes from the rest of the model, which is names (its own, its references', the modules',
+ * the unions'), the shape of the type graph (each type's kind, base type and openness decide the
+ * guards' dispatch and property checks, the `@odata` annotations and a base's union), and where
+ * its links point (the docs base URL and the version's view). So a page edit that touches one type's properties or text
  * changes that type's key only, while a rename or a new derived type changes all of them.
  */
 export function typeKeys(model: Model, context: TypeEmitContext): Map<TypeDef, string> {

@@ -47,9 +47,11 @@ export interface EmitResult {
 }
 
 /**
- * Turns one API version's model into what the package ships: a `.js` and a `.d.ts` per namespace,
- * plus an index (and the guards' runtime), and the operations: `paths.d.ts`, `operations.json`
- * and (with the guards) the `responses` module. Each type's share of both files is printed from
+ * Turns one API version's model into what the package ships: per namespace, its types and enum
+ * objects (`graph.d.ts`, `graph.js`) and, with the guards, its guards (`graph.guards.*`) and
+ * their internal building blocks (`graph.checks.js`); the two entry points `index` and `guards`
+ * (and the guards' runtime); CommonJS copies of all these; and the operations: `paths.d.ts`,
+ * `operations.json` and (with the guards) the `responses` module. Each type's share of both files is printed from
  * ts-morph structures, without parsing or transpiling, unless `reuse` holds it from a run that
  * emitted the same type in the same surroundings.
  */
