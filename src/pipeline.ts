@@ -28,6 +28,8 @@ export interface GenerateOptions {
   jsonSchema?: boolean;
   /** Full OData name → TypeScript name. */
   namingOverrides?: Record<string, string>;
+  /** Where the published pages are, for `@see` links. */
+  docsBaseUrl?: string;
   /** Namespaces to keep or leave out of the output. */
   namespaces?: NamespaceSelection;
   /** Told what the run is doing, for a progress display. Changes nothing in the output. */
@@ -163,6 +165,7 @@ function emitOptions(options: GenerateOptions): Omit<EmitOptions, 'templates'> {
   return {
     enumStyle: options.enumStyle, guards: options.guards ?? true, jsonSchema: options.jsonSchema ?? false,
     checkFormats: options.checkFormats ?? false, namingOverrides: options.namingOverrides ?? {},
+    ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
   };
 }
 

@@ -2,88 +2,99 @@
 // Microsoft Graph beta types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
 
 /**
  * Represents one segment of a widget session: a stretch of time in which a single part was streamed in one direction.
- * @see callrecords-widgetsegment.md
+ * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
  */
 export interface WidgetSegment {
+    /** The entity's address, as Graph sends it under some queries. */
+    "@odata.id"?: string;
+    /** The entity's version, for `If-Match`. */
+    "@odata.etag"?: string;
+    /** The metadata URL of a response's top-level value. */
+    "@odata.context"?: string;
     /**
      * Unique identifier for the segment. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
      */
     id?: string;
-    /** The widget part that was streamed. */
+    /**
+     * The widget part that was streamed.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
+     */
     part?: $Graph.WidgetPart | null;
-    /** The direction of the stream. Possible values are: callerToCallee, calleeToCaller, unknownFutureValue. */
+    /**
+     * The direction of the stream. Possible values are: callerToCallee, calleeToCaller, unknownFutureValue.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
+     */
     direction?: WidgetStreamDirection | null;
-    /** Average jitter for the stream, denoted in ISO 8601 format. For example, 1 second is denoted as 'PT1S'. */
+    /**
+     * Average jitter for the stream, denoted in ISO 8601 format. For example, 1 second is denoted as 'PT1S'.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
+     */
     averageJitter?: string | null;
-    /** UTC time when the segment started. */
+    /**
+     * UTC time when the segment started.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsegment?view=graph-rest-beta
+     */
     startDateTime?: string | null;
 }
 
-/** Whether `value` is a valid `callRecords.widgetSegment`. Stops at the first problem; validateWidgetSegment lists them all. */
-export declare function isWidgetSegment(value: unknown): value is WidgetSegment;
-
-/** Every way `value` differs from a valid `callRecords.widgetSegment`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetSegment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSegment`. */
-export declare function assertWidgetSegment(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSegment;
-
-/** Checks a value declared as `callRecords.widgetSegment`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetSegment(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `callRecords.widgetSegment` by name; false when `callRecords.widgetSegment` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetSegment(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
  * Represents a session in which a widget was streamed to the participants of a call.
- * @see callrecords-widgetsession.md
+ * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
  */
 export interface WidgetSession {
+    /** The entity's address, as Graph sends it under some queries. */
+    "@odata.id"?: string;
+    /** The entity's version, for `If-Match`. */
+    "@odata.etag"?: string;
+    /** The metadata URL of a response's top-level value. */
+    "@odata.context"?: string;
     /**
      * Unique identifier for the session. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
      */
     id?: string;
-    /** Context supplied by the client that started the session. Max limit is 256 chars. */
+    /**
+     * Context supplied by the client that started the session. Max limit is 256 chars.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
+     */
     clientContext?: string | null;
-    /** The identifier used to correlate the session with service logs. */
+    /**
+     * The identifier used to correlate the session with service logs.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
+     */
     correlationId?: string | null;
-    /** List of modalities present in the session. Possible values are: audio, video, data, unknownFutureValue. */
+    /**
+     * List of modalities present in the session. Possible values are: audio, video, data, unknownFutureValue.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
+     */
     modalities?: WidgetSessionModalities[] | null;
-    /** UTC time when the session started. */
+    /**
+     * UTC time when the session started.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
+     */
     startDateTime?: string | null;
-    /** UTC time when the session ended. */
+    /**
+     * UTC time when the session ended.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
+     */
     endDateTime?: string | null;
     /**
      * The list of segments involved in the session. Read-only. Nullable.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
      */
     segments?: WidgetSegment[] | null;
 }
 
-/** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
-export declare function isWidgetSession(value: unknown): value is WidgetSession;
-
-/** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetSession(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
-export declare function assertWidgetSession(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSession;
-
-/** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetSession(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetSession(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see enums-callrecords.md
+ * @see https://learn.microsoft.com/graph/api/resources/enums-callrecords?view=graph-rest-beta
  */
 export declare const WidgetSessionKind: {
     readonly Unknown: "unknown";
@@ -91,17 +102,11 @@ export declare const WidgetSessionKind: {
     readonly Live: "live";
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see enums-callrecords.md */
+/** @see https://learn.microsoft.com/graph/api/resources/enums-callrecords?view=graph-rest-beta */
 export type WidgetSessionKind = (typeof WidgetSessionKind)[keyof typeof WidgetSessionKind];
 
-/** Whether `value` is a `callRecords.widgetSessionKind` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetSessionKind(value: unknown): value is WidgetSessionKind;
-
-/** Checks a value declared as `callRecords.widgetSessionKind`. A building block of the guards. */
-export declare function checkWidgetSessionKind(value: unknown, walk: $runtime.Walk): void;
-
 /**
- * @see callrecords-widgetsession.md
+ * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta
  */
 export declare const WidgetSessionModalities: {
     readonly Audio: "audio";
@@ -109,28 +114,16 @@ export declare const WidgetSessionModalities: {
     readonly Data: "data";
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see callrecords-widgetsession.md */
+/** @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-beta */
 export type WidgetSessionModalities = (typeof WidgetSessionModalities)[keyof typeof WidgetSessionModalities];
 
-/** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetSessionModalities(value: unknown): value is WidgetSessionModalities;
-
-/** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
-export declare function checkWidgetSessionModalities(value: unknown, walk: $runtime.Walk): void;
-
 /**
- * @see enums-callrecords.md
+ * @see https://learn.microsoft.com/graph/api/resources/enums-callrecords?view=graph-rest-beta
  */
 export declare const WidgetStreamDirection: {
     readonly CallerToCallee: "callerToCallee";
     readonly CalleeToCaller: "calleeToCaller";
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see enums-callrecords.md */
+/** @see https://learn.microsoft.com/graph/api/resources/enums-callrecords?view=graph-rest-beta */
 export type WidgetStreamDirection = (typeof WidgetStreamDirection)[keyof typeof WidgetStreamDirection];
-
-/** Whether `value` is a `callRecords.widgetStreamDirection` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetStreamDirection(value: unknown): value is WidgetStreamDirection;
-
-/** Checks a value declared as `callRecords.widgetStreamDirection`. A building block of the guards. */
-export declare function checkWidgetStreamDirection(value: unknown, walk: $runtime.Walk): void;

@@ -2,114 +2,6 @@
 // Microsoft Graph beta types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
-import * as $Graph from './graph.js';
-
-export function isWidgetSegment(value) {
-    return $runtime.isValid(checkWidgetSegment, value);
-}
-
-export function validateWidgetSegment(value, options) {
-    return $runtime.validate(checkWidgetSegment, value, options);
-}
-
-export function assertWidgetSegment(value, options) {
-    $runtime.assertValid(checkWidgetSegment, value, options, "callRecords.widgetSegment");
-}
-
-export function checkWidgetSegment(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSegment)")) return;
-    const odataType = walk.odataType(value);
-    switch (odataType) {
-        case undefined:
-        case "#microsoft.graph.callRecords.widgetSegment":
-        case "microsoft.graph.callRecords.widgetSegment":
-            walk.properties(value, propertyOfWidgetSegment, "callRecords.widgetSegment");
-            break;
-        default:
-            walk.unexpectedODataType(odataType, "#microsoft.graph.callRecords.widgetSegment");
-    }
-    walk.leaveObject();
-}
-
-export function propertyOfWidgetSegment(name, value, walk) {
-    switch (name) {
-        case "id":
-            $runtime.checkString(value, walk);
-            break;
-        case "part":
-            if (value !== null) $Graph.checkWidgetPart(value, walk);
-            break;
-        case "direction":
-            if (value !== null) checkWidgetStreamDirection(value, walk);
-            break;
-        case "averageJitter":
-            if (value !== null) $runtime.checkDuration(value, walk);
-            break;
-        case "startDateTime":
-            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
-            break;
-        default:
-            return false;
-    }
-    return true;
-}
-
-export function isWidgetSession(value) {
-    return $runtime.isValid(checkWidgetSession, value);
-}
-
-export function validateWidgetSession(value, options) {
-    return $runtime.validate(checkWidgetSession, value, options);
-}
-
-export function assertWidgetSession(value, options) {
-    $runtime.assertValid(checkWidgetSession, value, options, "callRecords.widgetSession");
-}
-
-export function checkWidgetSession(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSession)")) return;
-    const odataType = walk.odataType(value);
-    switch (odataType) {
-        case undefined:
-        case "#microsoft.graph.callRecords.widgetSession":
-        case "microsoft.graph.callRecords.widgetSession":
-            walk.properties(value, propertyOfWidgetSession, "callRecords.widgetSession");
-            break;
-        default:
-            walk.unexpectedODataType(odataType, "#microsoft.graph.callRecords.widgetSession");
-    }
-    walk.leaveObject();
-}
-
-export function propertyOfWidgetSession(name, value, walk) {
-    switch (name) {
-        case "id":
-            $runtime.checkString(value, walk);
-            break;
-        case "clientContext":
-            if (value !== null) $runtime.checkString(value, walk, 256);
-            break;
-        case "correlationId":
-            if (value !== null) $runtime.checkGuid(value, walk);
-            break;
-        case "modalities":
-            if (value !== null) walk.collection(value, checkWidgetSessionModalities);
-            break;
-        case "startDateTime":
-            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
-            break;
-        case "endDateTime":
-            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
-            break;
-        case "segments":
-            if (value !== null) walk.collection(value, checkWidgetSegment);
-            break;
-        default:
-            return false;
-    }
-    return true;
-}
 
 export const WidgetSessionKind = {
     Unknown: "unknown",
@@ -117,15 +9,6 @@ export const WidgetSessionKind = {
     Live: "live",
     UnknownFutureValue: "unknownFutureValue",
 };
-const membersOfWidgetSessionKind = /*#__PURE__*/ $runtime.memberSet(["unknown", "preview", "live", "unknownFutureValue"]);
-
-export function isWidgetSessionKind(value) {
-    return $runtime.isMember(value, membersOfWidgetSessionKind);
-}
-
-export function checkWidgetSessionKind(value, walk) {
-    walk.member(value, membersOfWidgetSessionKind, "callRecords.widgetSessionKind");
-}
 
 export const WidgetSessionModalities = {
     Audio: "audio",
@@ -133,27 +16,9 @@ export const WidgetSessionModalities = {
     Data: "data",
     UnknownFutureValue: "unknownFutureValue",
 };
-const membersOfWidgetSessionModalities = /*#__PURE__*/ $runtime.memberSet(["audio", "video", "data", "unknownFutureValue"]);
-
-export function isWidgetSessionModalities(value) {
-    return $runtime.isMember(value, membersOfWidgetSessionModalities);
-}
-
-export function checkWidgetSessionModalities(value, walk) {
-    walk.member(value, membersOfWidgetSessionModalities, "callRecords.widgetSessionModalities");
-}
 
 export const WidgetStreamDirection = {
     CallerToCallee: "callerToCallee",
     CalleeToCaller: "calleeToCaller",
     UnknownFutureValue: "unknownFutureValue",
 };
-const membersOfWidgetStreamDirection = /*#__PURE__*/ $runtime.memberSet(["callerToCallee", "calleeToCaller", "unknownFutureValue"]);
-
-export function isWidgetStreamDirection(value) {
-    return $runtime.isMember(value, membersOfWidgetStreamDirection);
-}
-
-export function checkWidgetStreamDirection(value, walk) {
-    walk.member(value, membersOfWidgetStreamDirection, "callRecords.widgetStreamDirection");
-}

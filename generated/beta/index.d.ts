@@ -3,6 +3,5 @@
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
 export * from './graph.js';
-export { ValidationError, type ValidationIssue, type ValidationOptions } from './runtime.js';
 export * as CallRecords from './callRecords.js';
 export * as TermStore from './termStore.js';

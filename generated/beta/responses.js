@@ -3,7 +3,7 @@
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
 import * as $runtime from './runtime.js';
-import * as $Graph from './graph.js';
+import * as $Graph from './graph.checks.js';
 
 /** Method and path template → the check of the documented response type, and how Graph wraps it. */
 const responseChecks = {

@@ -2,88 +2,75 @@
 // Microsoft Graph beta types: module termStore.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
 
 /**
  * A term store group is a named container for a collection of sets.
- * @see termstore-group.md
+ * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
  */
 export interface Group extends $Graph.Entity {
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.termStore.group";
     /**
      * When the group was created. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
      */
     createdDateTime?: string | null;
-    /** Explains what the sets in the group are used for. */
+    /**
+     * Explains what the sets in the group are used for.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
+     */
     description?: string | null;
-    /** The name shown for the group. */
+    /**
+     * The name shown for the group.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
+     */
     displayName?: string | null;
-    /** Where the group is visible. Possible values are: global, system, siteCollection. */
+    /**
+     * Where the group is visible. Possible values are: global, system, siteCollection.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
+     */
     scope?: GroupScope | null;
-    /** The term sets that the group contains. */
+    /**
+     * The term sets that the group contains.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
+     */
     sets?: Set[] | null;
 }
 
-/** Whether `value` is a valid `termStore.group`. Stops at the first problem; validateGroup lists them all. */
-export declare function isGroup(value: unknown): value is Group;
-
-/** Every way `value` differs from a valid `termStore.group`, each with its JSON path; empty when there is none. */
-export declare function validateGroup(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `termStore.group`. */
-export declare function assertGroup(value: unknown, options?: $runtime.ValidationOptions): asserts value is Group;
-
-/** Checks a value declared as `termStore.group`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkGroup(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `termStore.group` by name; false when `termStore.group` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfGroup(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see termstore-group.md
+ * @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta
  */
 export declare const GroupScope: {
     readonly Global: "global";
     readonly System: "system";
     readonly SiteCollection: "siteCollection";
 };
-/** @see termstore-group.md */
+/** @see https://learn.microsoft.com/graph/api/resources/termstore-group?view=graph-rest-beta */
 export type GroupScope = (typeof GroupScope)[keyof typeof GroupScope];
-
-/** Whether `value` is a `termStore.groupScope` member. */
-export declare function isGroupScope(value: unknown): value is GroupScope;
-
-/** Checks a value declared as `termStore.groupScope`. A building block of the guards. */
-export declare function checkGroupScope(value: unknown, walk: $runtime.Walk): void;
 
 /**
  * Represents a set of terms that lives in a term store group.
- * @see termstore-set.md
+ * @see https://learn.microsoft.com/graph/api/resources/termstore-set?view=graph-rest-beta
  */
 export interface Set extends $Graph.Entity {
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.termStore.set";
     /**
      * When the set was created. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-set?view=graph-rest-beta
      */
     createdDateTime?: string | null;
-    /** Explains what the terms in the set are for. */
+    /**
+     * Explains what the terms in the set are for.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-set?view=graph-rest-beta
+     */
     description?: string | null;
-    /** The term store group that the set belongs to. */
+    /**
+     * The term store group that the set belongs to.
+     * @see https://learn.microsoft.com/graph/api/resources/termstore-set?view=graph-rest-beta
+     */
     parentGroup?: Group | null;
 }
-
-/** Whether `value` is a valid `termStore.set`. Stops at the first problem; validateSet lists them all. */
-export declare function isSet(value: unknown): value is Set;
-
-/** Every way `value` differs from a valid `termStore.set`, each with its JSON path; empty when there is none. */
-export declare function validateSet(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `termStore.set`. */
-export declare function assertSet(value: unknown, options?: $runtime.ValidationOptions): asserts value is Set;
-
-/** Checks a value declared as `termStore.set`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkSet(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `termStore.set` by name; false when `termStore.set` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfSet(name: string, value: unknown, walk: $runtime.Walk): boolean;

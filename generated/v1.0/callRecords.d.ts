@@ -2,52 +2,64 @@
 // Microsoft Graph v1.0 types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
 import * as $Graph from './graph.js';
 
 /**
  * Represents a session in which a widget was streamed to the participants of a call.
- * @see callrecords-widgetsession.md
+ * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
  */
 export interface WidgetSession {
+    /** The entity's address, as Graph sends it under some queries. */
+    "@odata.id"?: string;
+    /** The entity's version, for `If-Match`. */
+    "@odata.etag"?: string;
+    /** The metadata URL of a response's top-level value. */
+    "@odata.context"?: string;
     /**
      * Unique identifier for the session. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
      */
     id?: string;
-    /** Context supplied by the client that started the session. Max limit is 256 chars. */
+    /**
+     * Context supplied by the client that started the session. Max limit is 256 chars.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     clientContext?: string | null;
-    /** The identifier used to correlate the session with service logs. */
+    /**
+     * The identifier used to correlate the session with service logs.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     correlationId?: string | null;
-    /** The widget part that was streamed. */
+    /**
+     * The widget part that was streamed.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     part?: $Graph.WidgetPart | null;
-    /** List of modalities present in the session. Possible values are: audio, video, data, unknownFutureValue. */
+    /**
+     * List of modalities present in the session. Possible values are: audio, video, data, unknownFutureValue.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     modalities?: WidgetSessionModalities[] | null;
-    /** Average jitter for the stream, denoted in ISO 8601 format. For example, 1 second is denoted as 'PT1S'. */
+    /**
+     * Average jitter for the stream, denoted in ISO 8601 format. For example, 1 second is denoted as 'PT1S'.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     averageJitter?: string | null;
-    /** UTC time when the session started. */
+    /**
+     * UTC time when the session started.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     startDateTime?: string | null;
-    /** UTC time when the session ended. */
+    /**
+     * UTC time when the session ended.
+     * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
+     */
     endDateTime?: string | null;
 }
 
-/** Whether `value` is a valid `callRecords.widgetSession`. Stops at the first problem; validateWidgetSession lists them all. */
-export declare function isWidgetSession(value: unknown): value is WidgetSession;
-
-/** Every way `value` differs from a valid `callRecords.widgetSession`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetSession(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `callRecords.widgetSession`. */
-export declare function assertWidgetSession(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetSession;
-
-/** Checks a value declared as `callRecords.widgetSession`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetSession(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `callRecords.widgetSession` by name; false when `callRecords.widgetSession` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetSession(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see callrecords-widgetsession.md
+ * @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0
  */
 export declare const WidgetSessionModalities: {
     readonly Audio: "audio";
@@ -55,11 +67,5 @@ export declare const WidgetSessionModalities: {
     readonly Data: "data";
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see callrecords-widgetsession.md */
+/** @see https://learn.microsoft.com/graph/api/resources/callrecords-widgetsession?view=graph-rest-1.0 */
 export type WidgetSessionModalities = (typeof WidgetSessionModalities)[keyof typeof WidgetSessionModalities];
-
-/** Whether `value` is a `callRecords.widgetSessionModalities` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetSessionModalities(value: unknown): value is WidgetSessionModalities;
-
-/** Checks a value declared as `callRecords.widgetSessionModalities`. A building block of the guards. */
-export declare function checkWidgetSessionModalities(value: unknown, walk: $runtime.Walk): void;

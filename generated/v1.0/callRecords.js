@@ -2,67 +2,6 @@
 // Microsoft Graph v1.0 types: module callRecords.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
-import * as $Graph from './graph.js';
-
-export function isWidgetSession(value) {
-    return $runtime.isValid(checkWidgetSession, value);
-}
-
-export function validateWidgetSession(value, options) {
-    return $runtime.validate(checkWidgetSession, value, options);
-}
-
-export function assertWidgetSession(value, options) {
-    $runtime.assertValid(checkWidgetSession, value, options, "callRecords.widgetSession");
-}
-
-export function checkWidgetSession(value, walk) {
-    if (!walk.enterObject(value, "object (callRecords.widgetSession)")) return;
-    const odataType = walk.odataType(value);
-    switch (odataType) {
-        case undefined:
-        case "#microsoft.graph.callRecords.widgetSession":
-        case "microsoft.graph.callRecords.widgetSession":
-            walk.properties(value, propertyOfWidgetSession, "callRecords.widgetSession");
-            break;
-        default:
-            walk.unexpectedODataType(odataType, "#microsoft.graph.callRecords.widgetSession");
-    }
-    walk.leaveObject();
-}
-
-export function propertyOfWidgetSession(name, value, walk) {
-    switch (name) {
-        case "id":
-            $runtime.checkString(value, walk);
-            break;
-        case "clientContext":
-            if (value !== null) $runtime.checkString(value, walk, 256);
-            break;
-        case "correlationId":
-            if (value !== null) $runtime.checkGuid(value, walk);
-            break;
-        case "part":
-            if (value !== null) $Graph.checkWidgetPart(value, walk);
-            break;
-        case "modalities":
-            if (value !== null) walk.collection(value, checkWidgetSessionModalities);
-            break;
-        case "averageJitter":
-            if (value !== null) $runtime.checkDuration(value, walk);
-            break;
-        case "startDateTime":
-            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
-            break;
-        case "endDateTime":
-            if (value !== null) $runtime.checkDateTimeOffset(value, walk);
-            break;
-        default:
-            return false;
-    }
-    return true;
-}
 
 export const WidgetSessionModalities = {
     Audio: "audio",
@@ -70,12 +9,3 @@ export const WidgetSessionModalities = {
     Data: "data",
     UnknownFutureValue: "unknownFutureValue",
 };
-const membersOfWidgetSessionModalities = /*#__PURE__*/ $runtime.memberSet(["audio", "video", "data", "unknownFutureValue"]);
-
-export function isWidgetSessionModalities(value) {
-    return $runtime.isMember(value, membersOfWidgetSessionModalities);
-}
-
-export function checkWidgetSessionModalities(value, walk) {
-    walk.member(value, membersOfWidgetSessionModalities, "callRecords.widgetSessionModalities");
-}

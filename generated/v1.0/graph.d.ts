@@ -2,104 +2,112 @@
 // Microsoft Graph v1.0 types: module graph.
 // Generated from the Microsoft Graph documentation pages. Do not edit by hand:
 // change the pages under docs/ and run `npm run generate`.
-import * as $runtime from './runtime.js';
+import * as $TermStore from './termStore.js';
 
 /**
  * The base type of every addressable object in the widget service.
- * @see entity.md
+ * @see https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-1.0
  */
 export interface Entity {
+    /** The type of the value: `#microsoft.graph.x` for a derived type x. */
+    "@odata.type"?: string;
+    /** The entity's address, as Graph sends it under some queries. */
+    "@odata.id"?: string;
+    /** The entity's version, for `If-Match`. */
+    "@odata.etag"?: string;
+    /** The metadata URL of a response's top-level value. */
+    "@odata.context"?: string;
     /**
      * The unique identifier of the object. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-1.0
      */
     id?: string;
 }
 
-/** Whether `value` is a valid `entity`. Stops at the first problem; validateEntity lists them all. */
-export declare function isEntity(value: unknown): value is Entity;
-
-/** Every way `value` differs from a valid `entity`, each with its JSON path; empty when there is none. */
-export declare function validateEntity(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `entity`. */
-export declare function assertEntity(value: unknown, options?: $runtime.ValidationOptions): asserts value is Entity;
-
-/** Checks a value declared as `entity`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkEntity(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `entity` by name; false when `entity` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfEntity(name: string, value: unknown, walk: $runtime.Walk): boolean;
+/** Entity or a type derived from it, told apart by `@odata.type`: a `switch` on it narrows to the type it names. */
+export type EntityTypes = (Entity & { "@odata.type"?: "#microsoft.graph.entity" })
+    | FileWidgetAttachment
+    | Gadget
+    | Group
+    | SpecialWidget
+    | $TermStore.Group
+    | $TermStore.Set
+    | (Widget & { "@odata.type"?: "#microsoft.graph.widget" })
+    | (WidgetAttachment & { "@odata.type"?: "#microsoft.graph.widgetAttachment" })
+    | WidgetMedia;
 
 /**
  * A file (such as a manual or a drawing) attached to a widget.
- * @see filewidgetattachment.md
+ * @see https://learn.microsoft.com/graph/api/resources/filewidgetattachment?view=graph-rest-1.0
  */
 export interface FileWidgetAttachment extends WidgetAttachment {
-    /** The base64-encoded contents of the file. */
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.fileWidgetAttachment";
+    /**
+     * The base64-encoded contents of the file.
+     * @see https://learn.microsoft.com/graph/api/resources/filewidgetattachment?view=graph-rest-1.0
+     */
     contentBytes?: string | null;
 }
 
-/** Whether `value` is a valid `fileWidgetAttachment`. Stops at the first problem; validateFileWidgetAttachment lists them all. */
-export declare function isFileWidgetAttachment(value: unknown): value is FileWidgetAttachment;
-
-/** Every way `value` differs from a valid `fileWidgetAttachment`, each with its JSON path; empty when there is none. */
-export declare function validateFileWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `fileWidgetAttachment`. */
-export declare function assertFileWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): asserts value is FileWidgetAttachment;
-
-/** Checks a value declared as `fileWidgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkFileWidgetAttachment(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `fileWidgetAttachment` by name; false when `fileWidgetAttachment` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfFileWidgetAttachment(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
  * Represents a gadget: a device that hosts one or more widgets.
- * @see gadget.md
+ * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
  */
 export interface Gadget extends Entity {
-    /** The name of the gadget. */
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.gadget";
+    /**
+     * The name of the gadget.
+     * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
+     */
     displayName?: string | null;
-    /** The serial number printed on the back of the gadget. */
+    /**
+     * The serial number printed on the back of the gadget.
+     * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
+     */
     serialNumber?: string | null;
     /**
      * The current status of the gadget. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
      */
     status?: GadgetStatus | null;
-    /** The date the gadget was bought. */
+    /**
+     * The date the gadget was bought.
+     * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
+     */
     purchaseDate?: string | null;
-    /** The widgets hosted by the gadget. Nullable. */
+    /**
+     * The widgets hosted by the gadget. Nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/gadget?view=graph-rest-1.0
+     */
     widgets?: Widget[] | null;
-    /** The firmware version reported by the gadget. */
+    /**
+     * The firmware version reported by the gadget.
+     * @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0
+     */
     firmwareVersion?: string | null;
-    /** The compliance state of the gadget. Possible values are: unknown, compliant, noncompliant, inGracePeriod. */
+    /**
+     * The compliance state of the gadget. Possible values are: unknown, compliant, noncompliant, inGracePeriod.
+     * @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0
+     */
     complianceState?: GadgetComplianceState | null;
-    /** The last time the gadget checked in. */
+    /**
+     * The last time the gadget checked in.
+     * @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0
+     */
     lastSyncDateTime?: string | null;
-    /** The widgets that device management controls on this gadget. */
+    /**
+     * The widgets that device management controls on this gadget.
+     * @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0
+     */
     managedWidgets?: Widget[] | null;
 }
 
-/** Whether `value` is a valid `gadget`. Stops at the first problem; validateGadget lists them all. */
-export declare function isGadget(value: unknown): value is Gadget;
-
-/** Every way `value` differs from a valid `gadget`, each with its JSON path; empty when there is none. */
-export declare function validateGadget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `gadget`. */
-export declare function assertGadget(value: unknown, options?: $runtime.ValidationOptions): asserts value is Gadget;
-
-/** Checks a value declared as `gadget`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkGadget(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `gadget` by name; false when `gadget` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfGadget(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see intune-devices-gadget.md
+ * @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0
  */
 export declare const GadgetComplianceState: {
     readonly Unknown: "unknown";
@@ -107,18 +115,12 @@ export declare const GadgetComplianceState: {
     readonly Noncompliant: "noncompliant";
     readonly InGracePeriod: "inGracePeriod";
 };
-/** @see intune-devices-gadget.md */
+/** @see https://learn.microsoft.com/graph/api/resources/intune-devices-gadget?view=graph-rest-1.0 */
 export type GadgetComplianceState = (typeof GadgetComplianceState)[keyof typeof GadgetComplianceState];
-
-/** Whether `value` is a `gadgetComplianceState` member. */
-export declare function isGadgetComplianceState(value: unknown): value is GadgetComplianceState;
-
-/** Checks a value declared as `gadgetComplianceState`. A building block of the guards. */
-export declare function checkGadgetComplianceState(value: unknown, walk: $runtime.Walk): void;
 
 /**
  * The status of a gadget.
- * @see gadgetstatus.md
+ * @see https://learn.microsoft.com/graph/api/resources/gadgetstatus?view=graph-rest-1.0
  */
 export declare const GadgetStatus: {
     /** The gadget has not been seen for more than a day. */
@@ -132,51 +134,42 @@ export declare const GadgetStatus: {
 };
 /**
  * The status of a gadget.
- * @see gadgetstatus.md
+ * @see https://learn.microsoft.com/graph/api/resources/gadgetstatus?view=graph-rest-1.0
  */
 export type GadgetStatus = (typeof GadgetStatus)[keyof typeof GadgetStatus];
 
-/** Whether `value` is a `gadgetStatus` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isGadgetStatus(value: unknown): value is GadgetStatus;
-
-/** Checks a value declared as `gadgetStatus`. A building block of the guards. */
-export declare function checkGadgetStatus(value: unknown, walk: $runtime.Walk): void;
-
 /**
  * Represents a group of people that owns widgets. Not to be confused with a term store group.
- * @see group.md
+ * @see https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0
  */
 export interface Group extends Entity {
-    /** The display name of the group. Required. */
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.group";
+    /**
+     * The display name of the group. Required.
+     * @see https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0
+     */
     displayName?: string | null;
-    /** The mail alias of the group. Max limit is 64 chars. */
+    /**
+     * The mail alias of the group. Max limit is 64 chars.
+     * @see https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0
+     */
     mailNickname?: string | null;
-    /** Labels applied to the group by administrators. */
+    /**
+     * Labels applied to the group by administrators.
+     * @see https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0
+     */
     labels?: string[] | null;
     /**
      * The widgets owned by the group. Read-only. Nullable.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0
      */
     widgets?: Widget[] | null;
 }
 
-/** Whether `value` is a valid `group`. Stops at the first problem; validateGroup lists them all. */
-export declare function isGroup(value: unknown): value is Group;
-
-/** Every way `value` differs from a valid `group`, each with its JSON path; empty when there is none. */
-export declare function validateGroup(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `group`. */
-export declare function assertGroup(value: unknown, options?: $runtime.ValidationOptions): asserts value is Group;
-
-/** Checks a value declared as `group`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkGroup(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `group` by name; false when `group` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfGroup(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see enums.md
+ * @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0
  */
 export declare const PartCondition: {
     /** The part has never been used. */
@@ -188,165 +181,183 @@ export declare const PartCondition: {
     /** Marker value for future compatibility. */
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see enums.md */
+/** @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0 */
 export type PartCondition = (typeof PartCondition)[keyof typeof PartCondition];
 
-/** Whether `value` is a `partCondition` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isPartCondition(value: unknown): value is PartCondition;
-
-/** Checks a value declared as `partCondition`. A building block of the guards. */
-export declare function checkPartCondition(value: unknown, walk: $runtime.Walk): void;
-
 /**
- * @see enums.md
+ * @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0
  */
 export declare const SessionQuality: {
     readonly Poor: "poor";
     readonly Fair: "fair";
     readonly Good: "good";
 };
-/** @see enums.md */
+/** @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0 */
 export type SessionQuality = (typeof SessionQuality)[keyof typeof SessionQuality];
-
-/** Whether `value` is a `sessionQuality` member. */
-export declare function isSessionQuality(value: unknown): value is SessionQuality;
-
-/** Checks a value declared as `sessionQuality`. A building block of the guards. */
-export declare function checkSessionQuality(value: unknown, walk: $runtime.Walk): void;
 
 /**
  * A widget that is made to order and carries a calibration schedule.
- * @see specialwidget.md
+ * @see https://learn.microsoft.com/graph/api/resources/specialwidget?view=graph-rest-1.0
  */
 export interface SpecialWidget extends Widget {
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.specialWidget";
     /**
      * The order code printed on the widget.
      * Maximum length: 20 characters.
+     * @see https://learn.microsoft.com/graph/api/resources/specialwidget?view=graph-rest-1.0
      */
     specialCode?: string | null;
-    /** The last day of the warranty. */
+    /**
+     * The last day of the warranty.
+     * @see https://learn.microsoft.com/graph/api/resources/specialwidget?view=graph-rest-1.0
+     */
     warrantyEndDate?: string | null;
-    /** The time of day when the widget calibrates itself. */
+    /**
+     * The time of day when the widget calibrates itself.
+     * @see https://learn.microsoft.com/graph/api/resources/specialwidget?view=graph-rest-1.0
+     */
     dailyCheckTime?: string | null;
-    /** The offset applied after the last calibration. */
+    /**
+     * The offset applied after the last calibration.
+     * @see https://learn.microsoft.com/graph/api/resources/specialwidget?view=graph-rest-1.0
+     */
     calibrationOffset?: number | null;
 }
 
-/** Whether `value` is a valid `specialWidget`. Stops at the first problem; validateSpecialWidget lists them all. */
-export declare function isSpecialWidget(value: unknown): value is SpecialWidget;
-
-/** Every way `value` differs from a valid `specialWidget`, each with its JSON path; empty when there is none. */
-export declare function validateSpecialWidget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `specialWidget`. */
-export declare function assertSpecialWidget(value: unknown, options?: $runtime.ValidationOptions): asserts value is SpecialWidget;
-
-/** Checks a value declared as `specialWidget`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkSpecialWidget(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `specialWidget` by name; false when `specialWidget` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfSpecialWidget(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
  * Represents a widget: a configurable item that is assembled from one or more widgetPart objects and owned by a group.
- * @see widget.md
+ * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
  */
 export interface Widget extends Entity {
-    /** The name shown for the widget in the portal. Required. Maximum length is 128 characters. */
+    /**
+     * The name shown for the widget in the portal. Required. Maximum length is 128 characters.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     displayName?: string | null;
-    /** An optional, free-form description of the widget. Supports $filter (eq, startsWith). */
+    /**
+     * An optional, free-form description of the widget. Supports $filter (eq, startsWith).
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     description?: string | null;
-    /** The paint color of the widget. See the table below for the possible values. */
+    /**
+     * The paint color of the widget. See the table below for the possible values.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     color?: WidgetColor | null;
-    /** The processing mode the widget runs in. */
+    /**
+     * The processing mode the widget runs in.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     mode?: string | null;
-    /** The lifecycle stage of the widget. */
+    /**
+     * The lifecycle stage of the widget.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     stage?: WidgetStage | null;
-    /** A glob that selects which parts are rendered, for example parts/\*\/bolts. The default is *\/ (every top-level part). */
+    /**
+     * A glob that selects which parts are rendered, for example parts/\*\/bolts. The default is *\/ (every top-level part).
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     partFilter?: string | null;
-    /** The weight of the assembled widget, in kilograms. */
+    /**
+     * The weight of the assembled widget, in kilograms.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     weight?: number | null;
-    /** How many units of this widget are in stock. Not nullable. */
+    /**
+     * How many units of this widget are in stock. Not nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     quantity?: number;
     /**
      * The size of all files attached to the widget, in bytes. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
      */
     totalBytes?: number | null;
     /**
      * The date and time the widget was created. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
      */
     createdDateTime?: string | null;
-    /** Keywords used to find the widget. */
+    /**
+     * Keywords used to find the widget.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     tags?: string[] | null;
-    /** The parts that make up the widget. Not nullable. */
+    /**
+     * The parts that make up the widget. Not nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     parts?: WidgetPart[];
-    /** The part that is shown first. */
+    /**
+     * The part that is shown first.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     primaryPart?: WidgetPart | null;
-    /** true if the widget can be used; otherwise, false. Nullable. */
+    /**
+     * true if the widget can be used; otherwise, false. Nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     isEnabled?: boolean | null;
     /**
      * The files and links attached to the widget. Read-only. Nullable.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
      */
     attachments?: WidgetAttachment[] | null;
     /**
      * The group that owns the widget. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
      */
     owner?: Group | null;
-    /** The picture of the widget. Nullable. */
+    /**
+     * The picture of the widget. Nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
+     */
     photo?: WidgetMedia | null;
 }
 
-/** Whether `value` is a valid `widget`. Stops at the first problem; validateWidget lists them all. */
-export declare function isWidget(value: unknown): value is Widget;
-
-/** Every way `value` differs from a valid `widget`, each with its JSON path; empty when there is none. */
-export declare function validateWidget(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `widget`. */
-export declare function assertWidget(value: unknown, options?: $runtime.ValidationOptions): asserts value is Widget;
-
-/** Checks a value declared as `widget`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidget(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `widget` by name; false when `widget` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidget(name: string, value: unknown, walk: $runtime.Walk): boolean;
+/** Widget or a type derived from it, told apart by `@odata.type`: a `switch` on it narrows to the type it names. */
+export type WidgetTypes = (Widget & { "@odata.type"?: "#microsoft.graph.widget" })
+    | SpecialWidget;
 
 /**
  * Files and links can be attached to a widget to document it.
- * @see widgetattachment.md
+ * @see https://learn.microsoft.com/graph/api/resources/widgetattachment?view=graph-rest-1.0
  */
 export interface WidgetAttachment extends Entity {
-    /** The media type of the attached content, such as application/pdf. */
+    /**
+     * The media type of the attached content, such as application/pdf.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetattachment?view=graph-rest-1.0
+     */
     contentType?: string | null;
-    /** The date and time the attachment was last modified. */
+    /**
+     * The date and time the attachment was last modified.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetattachment?view=graph-rest-1.0
+     */
     lastModifiedDateTime?: string | null;
-    /** The file name shown for the attachment. */
+    /**
+     * The file name shown for the attachment.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetattachment?view=graph-rest-1.0
+     */
     name?: string | null;
-    /** How large the attachment is, in bytes. */
+    /**
+     * How large the attachment is, in bytes.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetattachment?view=graph-rest-1.0
+     */
     size?: number | null;
 }
 
-/** Whether `value` is a valid `widgetAttachment`. Stops at the first problem; validateWidgetAttachment lists them all. */
-export declare function isWidgetAttachment(value: unknown): value is WidgetAttachment;
-
-/** Every way `value` differs from a valid `widgetAttachment`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetAttachment`. */
-export declare function assertWidgetAttachment(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetAttachment;
-
-/** Checks a value declared as `widgetAttachment`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetAttachment(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `widgetAttachment` by name; false when `widgetAttachment` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetAttachment(name: string, value: unknown, walk: $runtime.Walk): boolean;
+/** WidgetAttachment or a type derived from it, told apart by `@odata.type`: a `switch` on it narrows to the type it names. */
+export type WidgetAttachmentTypes = (WidgetAttachment & { "@odata.type"?: "#microsoft.graph.widgetAttachment" })
+    | FileWidgetAttachment;
 
 /**
- * @see widget.md
+ * @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0
  */
 export declare const WidgetColor: {
     /** The widget is painted red. */
@@ -358,84 +369,65 @@ export declare const WidgetColor: {
     /** Evolvable enumeration sentinel value. Do not use. */
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see widget.md */
+/** @see https://learn.microsoft.com/graph/api/resources/widget?view=graph-rest-1.0 */
 export type WidgetColor = (typeof WidgetColor)[keyof typeof WidgetColor];
-
-/** Whether `value` is a `widgetColor` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetColor(value: unknown): value is WidgetColor;
-
-/** Checks a value declared as `widgetColor`. A building block of the guards. */
-export declare function checkWidgetColor(value: unknown, walk: $runtime.Walk): void;
 
 /**
  * A picture of a widget. The content is served as raw bytes.
- * @see widgetmedia.md
+ * @see https://learn.microsoft.com/graph/api/resources/widgetmedia?view=graph-rest-1.0
  */
 export interface WidgetMedia extends Entity {
+    /** The type of the value, as Graph names it. */
+    "@odata.type"?: "#microsoft.graph.widgetMedia";
     /**
      * The height of the picture. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widgetmedia?view=graph-rest-1.0
      */
     height?: number | null;
     /**
      * The width of the picture. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widgetmedia?view=graph-rest-1.0
      */
     width?: number | null;
     /**
      * The picture itself. Read-only.
      * @readonly
+     * @see https://learn.microsoft.com/graph/api/resources/widgetmedia?view=graph-rest-1.0
      */
     content?: unknown;
 }
 
-/** Whether `value` is a valid `widgetMedia`. Stops at the first problem; validateWidgetMedia lists them all. */
-export declare function isWidgetMedia(value: unknown): value is WidgetMedia;
-
-/** Every way `value` differs from a valid `widgetMedia`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetMedia(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetMedia`. */
-export declare function assertWidgetMedia(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetMedia;
-
-/** Checks a value declared as `widgetMedia`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetMedia(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `widgetMedia` by name; false when `widgetMedia` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetMedia(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
  * Describes one part of a widget.
- * @see widgetpart.md
+ * @see https://learn.microsoft.com/graph/api/resources/widgetpart?view=graph-rest-1.0
  */
 export interface WidgetPart {
-    /** The vendor and the stock keeping unit, in the format vendor|sku. Not nullable. */
+    /**
+     * The vendor and the stock keeping unit, in the format vendor|sku. Not nullable.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetpart?view=graph-rest-1.0
+     */
     partNumber?: string;
-    /** How many of this part the widget uses. */
+    /**
+     * How many of this part the widget uses.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetpart?view=graph-rest-1.0
+     */
     quantity?: number | null;
-    /** The weight of one part, in kilograms. */
+    /**
+     * The weight of one part, in kilograms.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetpart?view=graph-rest-1.0
+     */
     unitWeight?: number | null;
-    /** The revision of the part design. */
+    /**
+     * The revision of the part design.
+     * @see https://learn.microsoft.com/graph/api/resources/widgetpart?view=graph-rest-1.0
+     */
     revision?: number | null;
 }
 
-/** Whether `value` is a valid `widgetPart`. Stops at the first problem; validateWidgetPart lists them all. */
-export declare function isWidgetPart(value: unknown): value is WidgetPart;
-
-/** Every way `value` differs from a valid `widgetPart`, each with its JSON path; empty when there is none. */
-export declare function validateWidgetPart(value: unknown, options?: $runtime.ValidationOptions): $runtime.ValidationIssue[];
-
-/** Throws a ValidationError listing every issue unless `value` is a valid `widgetPart`. */
-export declare function assertWidgetPart(value: unknown, options?: $runtime.ValidationOptions): asserts value is WidgetPart;
-
-/** Checks a value declared as `widgetPart`, as the type its `@odata.type` names. A building block of the guards. */
-export declare function checkWidgetPart(value: unknown, walk: $runtime.Walk): void;
-
-/** Checks a property of `widgetPart` by name; false when `widgetPart` neither declares nor inherits it. A building block of the guards. */
-export declare function propertyOfWidgetPart(name: string, value: unknown, walk: $runtime.Walk): boolean;
-
 /**
- * @see enums.md
+ * @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0
  */
 export declare const WidgetStage: {
     readonly Draft: "draft";
@@ -443,11 +435,5 @@ export declare const WidgetStage: {
     readonly Discontinued: "discontinued";
     readonly UnknownFutureValue: "unknownFutureValue";
 };
-/** @see enums.md */
+/** @see https://learn.microsoft.com/graph/api/resources/enums?view=graph-rest-1.0 */
 export type WidgetStage = (typeof WidgetStage)[keyof typeof WidgetStage];
-
-/** Whether `value` is a `widgetStage` member. An evolvable enum: see the runtime module on unknownFutureValue. */
-export declare function isWidgetStage(value: unknown): value is WidgetStage;
-
-/** Checks a value declared as `widgetStage`. A building block of the guards. */
-export declare function checkWidgetStage(value: unknown, walk: $runtime.Walk): void;

@@ -30,7 +30,7 @@ export interface GuardPairs {
  * `isUser`/`validateUser` (guards not generated).
  */
 export async function userGuardPairs(packageDir: string, model: Model, apiDir: string): Promise<GuardPairs | undefined> {
-  const generated = await import(pathToFileURL(path.join(packageDir, 'index.js')).href) as Record<string, unknown>;
+  const generated = await import(pathToFileURL(path.join(packageDir, 'guards.js')).href) as Record<string, unknown>;
   const { isUser, validateUser } = generated;
   if (typeof isUser !== 'function' || typeof validateUser !== 'function') return undefined;
   const examples = await userExamples(apiDir);

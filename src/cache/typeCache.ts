@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EmittedType } from '../emit/emittedType.js';
+import type { EmittedType, SharePart } from '../emit/emittedType.js';
 import type { Diagnostic } from '../model/types.js';
 import { EntryStore, keepNewestSiblings, sha256 } from './entryStore.js';
 import { codeFingerprint } from './fingerprint.js';
@@ -53,17 +53,20 @@ export class TypeCache {
   }
 }
 
-type IndexRow = [key: string, imports: EmittedType['imports'], declarationsBytes: number, javascriptBytes: number];
+type IndexRow = [key: string, imports: EmittedType['imports'], parts: [part: SharePart, bytes: number][]];
 
 /** A JSON index line, then every text back to back: JSON would escape and unescape megabytes of code. */
 function encode(emitted: ReadonlyMap<string, EmittedType>): Buffer {
   const index: IndexRow[] = [];
   const contents: Buffer[] = [];
   for (const [key, share] of emitted) {
-    const declarations = Buffer.from(share.declarations);
-    const javascript = Buffer.from(share.javascript);
-    index.push([key, share.imports, declarations.length, javascript.length]);
-    contents.push(declarations, javascript);
+    const parts: IndexRow[2] = [];
+    for (const [part, text] of Object.entries(share.texts) as [SharePart, string][]) {
+      const bytes = Buffer.from(text);
+      parts.push([part, bytes.length]);
+      contents.push(bytes);
+    }
+    index.push([key, share.imports, parts]);
   }
   return Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`), ...contents]);
 }
@@ -78,8 +81,8 @@ function decode(payload: Buffer): Map<string, EmittedType> {
     return value;
   };
   const emitted = new Map<string, EmittedType>();
-  for (const [key, imports, declarationsBytes, javascriptBytes] of index) {
-    emitted.set(key, { imports, declarations: text(declarationsBytes), javascript: text(javascriptBytes) });
+  for (const [key, imports, parts] of index) {
+    emitted.set(key, { imports, texts: Object.fromEntries(parts.map(([part, bytes]) => [part, text(bytes)])) });
   }
   if (offset !== payload.length) throw new Error('contents do not match the index');
   return emitted;

@@ -35,12 +35,14 @@ export interface CliOptions {
   versions?: Record<string, { docs: string; out: string }>;
   namingOverrides: Record<string, string>;
   headerTemplate?: string;
+  /** Where the published pages are, for the `@see` links. */
+  docsBaseUrl?: string;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
 }
 
 /** The settings a flag can give, by config key. */
-export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'verbose' | 'jobs' | 'noCache' | 'emit'>> & {
+export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumStyle' | 'strict' | 'quiet' | 'verbose' | 'jobs' | 'noCache' | 'emit' | 'docsBaseUrl'>> & {
   check?: boolean;
   watch?: boolean;
   emitModel?: string;
@@ -82,6 +84,8 @@ Options:
   --report json F   also write every diagnostic as JSON to F
   --emit-model F    write the intermediate model as JSON to F
   --emit json-schema  also write schema.json per version: every type as JSON Schema
+  --docs-base-url U the published pages' folder, for @see links
+                    (default: https://learn.microsoft.com/graph/api/resources/)
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --min-pass-rate P verify-examples: exit 1 when fewer than P% of the checked examples pass
                     (default: 95)
@@ -110,6 +114,7 @@ export const OPTIONS = {
   'emit-model': { type: 'string' },
   emit: { type: 'string', multiple: true },
   'report-dir': { type: 'string' },
+  'docs-base-url': { type: 'string' },
   'min-pass-rate': { type: 'string' },
   'api-version': { type: 'string' },
   quiet: { type: 'boolean' },
@@ -173,6 +178,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     reportJson,
     reportDir: values['report-dir'],
     minPassRate: values['min-pass-rate'] === undefined ? undefined : percentOption('--min-pass-rate', values['min-pass-rate']),
+    docsBaseUrl: values['docs-base-url'] === undefined ? undefined : docsBaseUrlOption(values['docs-base-url']),
   });
   return { kind: 'run', command, flags, ...(values.config ? { configFile: values.config } : {}) };
 }
@@ -204,6 +210,7 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     versions: flags.docs || flags.out ? undefined : config.versions,
     namingOverrides: config.namingOverrides ?? {},
     headerTemplate: config.headerTemplate,
+    docsBaseUrl: pick('docsBaseUrl'),
     includeNamespaces: config.includeNamespaces,
     excludeNamespaces: config.excludeNamespaces,
   }) as CliOptions;
@@ -231,4 +238,20 @@ function percentOption(flag: string, value: string): number {
   const percent = Number(value);
   if (value.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) throw new UsageError(`${flag} takes a percentage from 0 to 100, not '${value}'`);
   return percent;
+}
+
+/** An http(s) URL, as `--docs-base-url` and the config's `docsBaseUrl` take it. */
+export function docsBaseUrlOption(value: string): string {
+  if (!isDocsBaseUrl(value)) throw new UsageError(`--docs-base-url: expected an http or https URL, got '${value}'`);
+  return value;
+}
+
+export function isDocsBaseUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^https?:\/\//.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from './args.js';
+import { isDocsBaseUrl, UsageError } from './args.js';
 
 export const CONFIG_FILE = 'graph-docs-typegen.config.json';
 
@@ -24,6 +24,8 @@ export interface Config {
   namingOverrides?: Record<string, string>;
   /** A file replacing templates/header.txt. */
   headerTemplate?: string;
+  /** The published pages' folder, for `@see` links (default learn.microsoft.com's). */
+  docsBaseUrl?: string;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
   /** Extra outputs beside the modules: `json-schema` writes schema.json per version. */
@@ -44,6 +46,9 @@ const oneOf = (...allowed: string[]): Check => (value, key) => {
 const listOf = (...allowed: string[]): Check => (value, key) => {
   if (!Array.isArray(value)) return fail(key, `a list of ${allowed.map((item) => `"${item}"`).join(' | ')}`, value);
   value.forEach((item, index) => oneOf(...allowed)(item, `${key}[${index}]`));
+};
+const url: Check = (value, key) => {
+  if (!isDocsBaseUrl(value)) fail(key, 'an http or https URL', value);
 };
 const positiveInteger: Check = (value, key) => {
   if (!Number.isInteger(value) || (value as number) < 1) fail(key, 'a whole number ≥ 1', value);
@@ -66,7 +71,7 @@ const versionMap: Check = (value, key) => {
 const KEYS: Record<keyof Config, Check> = {
   docs: string, out: string, apiVersion: string, enumStyle: oneOf('const', 'union', 'enum'),
   strict: boolean, quiet: boolean, verbose: boolean, jobs: positiveInteger, noCache: boolean, guards: boolean,
-  checkFormats: boolean, versions: versionMap, namingOverrides: stringMap, headerTemplate: string,
+  checkFormats: boolean, versions: versionMap, namingOverrides: stringMap, headerTemplate: string, docsBaseUrl: url,
   includeNamespaces: stringList, excludeNamespaces: stringList, emit: listOf('json-schema'),
 };
 

@@ -94,6 +94,7 @@ async function generateOptionsOf(options: CliOptions, progress: ProgressLine): P
     jsonSchema: options.emit.includes('json-schema'),
     checkFormats: options.checkFormats,
     namingOverrides: options.namingOverrides,
+    ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
     ...(options.includeNamespaces || options.excludeNamespaces
       ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),

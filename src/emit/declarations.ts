@@ -1,8 +1,9 @@
-import type { StatementStructures } from 'ts-morph';
+import type { PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { StructureKind } from './tsMorph.js';
 import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
 import { propertyKey, pascalCase } from './naming.js';
 import type { ModuleContext } from './module.js';
+import type { GuardIndex } from './guards.js';
 
 export type EnumStyle = 'const' | 'union' | 'enum';
 
@@ -33,22 +34,81 @@ export interface ModuleParts {
   javascript: (StatementStructures | string)[];
 }
 
-export function interfaceParts(type: ObjectTypeDef, context: ModuleContext): ModuleParts {
+export function interfaceParts(type: ObjectTypeDef, context: ModuleContext, hierarchy: GuardIndex): ModuleParts {
+  const fullName = fullNameOf(type);
+  const name = context.localName(fullName);
   const declaration: StatementStructures = {
     kind: StructureKind.Interface,
-    name: context.localName(fullNameOf(type)),
+    name,
     isExported: true,
     extends: type.baseType ? [context.reference(type.baseType, 'declarations')] : undefined,
-    docs: context.docs(type.description, { source: sourceOf(type.sources[0]?.file) }),
-    properties: type.properties.map((property) => ({
-      kind: StructureKind.PropertySignature,
-      name: propertyKey(property.name),
-      hasQuestionToken: true,
-      type: propertyTypeText(property, context),
-      docs: context.docs(property.description, { readOnly: property.readOnly, maxLength: property.maxLength }),
-    })),
+    docs: context.docs(type.description, { link: context.link(type.sources[0]?.file) }),
+    properties: [
+      ...annotationProperties(type, hierarchy),
+      ...type.properties.filter((property) => !annotated(type, hierarchy, property.name)).map((property): PropertySignatureStructure => ({
+        kind: StructureKind.PropertySignature,
+        name: propertyKey(property.name),
+        hasQuestionToken: true,
+        type: propertyTypeText(property, context),
+        docs: context.docs(property.description, { readOnly: property.readOnly, maxLength: property.maxLength, link: context.link(property.source.file) }),
+      })),
+    ],
   };
-  return { declarations: [declaration], javascript: [] };
+  const union = context.unionName(fullName);
+  if (!union) return { declarations: [declaration], javascript: [] };
+  // The type itself is the member whose `@odata.type` names it (or is absent), so that a literal
+  // of a derived type leaves it out when narrowing, though its interface declares a string.
+  const members = [`(${name} & { "@odata.type"?: ${JSON.stringify(`#${fullName}`)} })`,
+    ...hierarchy.derivedFrom(type).map((derived) => {
+      const reference = context.reference(fullNameOf(derived), 'declarations');
+      return hierarchy.derivedFrom(derived).length > 0
+        ? `(${reference} & { "@odata.type"?: ${JSON.stringify(`#${fullNameOf(derived)}`)} })`
+        : reference;
+    })];
+  const unionDeclaration: StatementStructures = {
+    kind: StructureKind.TypeAlias,
+    name: union,
+    isExported: true,
+    docs: [`${name} or a type derived from it, told apart by \`@odata.type\`: a \`switch\` on it narrows to the type it names.`],
+    type: members.join('\n| '),
+  };
+  return { declarations: [declaration, unionDeclaration], javascript: [] };
+}
+
+/**
+ * The `@odata` annotations Graph sends on the type's values, as properties: `@odata.type` on a
+ * type of a hierarchy (a string where types derive from it, whose interfaces must extend it; its
+ * own name where none do), and `@odata.id`, `@odata.etag` and `@odata.context` on an entity
+ * type with no base (its derived types inherit them). All optional, so no value needs them.
+ */
+function annotationProperties(type: ObjectTypeDef, hierarchy: GuardIndex): PropertySignatureStructure[] {
+  const annotation = (name: string, typeText: string, doc: string): PropertySignatureStructure[] =>
+    [{ kind: StructureKind.PropertySignature, name: propertyKey(`@odata.${name}`), hasQuestionToken: true, type: typeText, docs: [doc] }];
+  const properties: PropertySignatureStructure[] = [];
+  const base = hierarchy.baseOf(type);
+  if (hierarchy.derivedFrom(type).length > 0) {
+    if (!base) properties.push(...annotation('type', 'string', 'The type of the value: `#microsoft.graph.x` for a derived type x.'));
+  } else if (base) {
+    properties.push(...annotation('type', JSON.stringify(`#${fullNameOf(type)}`), 'The type of the value, as Graph names it.'));
+  }
+  if (type.kind === 'entity' && !base) {
+    properties.push(
+      ...annotation('id', 'string', 'The entity\'s address, as Graph sends it under some queries.'),
+      ...annotation('etag', 'string', 'The entity\'s version, for `If-Match`.'),
+      ...annotation('context', 'string', 'The metadata URL of a response\'s top-level value.'),
+    );
+  }
+  return properties;
+}
+
+/**
+ * Whether the annotations above type a property of this name on this type, in place of what a
+ * page's table may say (a nullable string, which a derived type's literal or the root's string
+ * would clash with): `@odata.type` in a hierarchy, the others on entities.
+ */
+function annotated(type: ObjectTypeDef, hierarchy: GuardIndex, name: string): boolean {
+  if (name === '@odata.type') return hierarchy.baseOf(type) !== undefined || hierarchy.derivedFrom(type).length > 0;
+  return type.kind === 'entity' && ['@odata.id', '@odata.etag', '@odata.context'].includes(name);
 }
 
 /** Enum member keys in the Kiota style: PascalCase, made unique and valid. */
@@ -64,7 +124,7 @@ export function enumMemberKeys(type: EnumTypeDef): string[] {
 
 export function enumParts(type: EnumTypeDef, context: ModuleContext, style: EnumStyle): ModuleParts {
   const name = context.localName(fullNameOf(type));
-  const docs = context.docs(type.description, { source: sourceOf(type.sources[0]?.file), combinedExample: type.flags ? combinedExample(type) : undefined });
+  const docs = context.docs(type.description, { link: context.link(type.sources[0]?.file), combinedExample: type.flags ? combinedExample(type) : undefined });
   const values = type.members.map((member) => JSON.stringify(member.name));
   const keys = enumMemberKeys(type);
   if (style === 'union') {
@@ -103,8 +163,4 @@ function combinedExample(type: EnumTypeDef): string {
 
 function jsDocBlock(doc: string): string {
   return `/**\n${doc.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`;
-}
-
-function sourceOf(file: string | undefined): string | undefined {
-  return file ? file.replace(/\\/g, '/') : undefined;
 }

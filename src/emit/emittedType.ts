@@ -8,22 +8,34 @@ import { guardParts } from './guards.js';
 import { ModuleContext, type ReferenceUse } from './module.js';
 import type { NameTable } from './naming.js';
 import type { Template } from './templates.js';
+import type { DocsLink } from './docsLink.js';
 
 /**
- * One type's share of its namespace's module: the text of its declarations and of its
- * JavaScript, and the other namespaces each names. A module is its types' shares one after the
- * other, so a share can be kept between runs and only the types that changed printed again.
+ * The modules of a namespace a type has a share in: its types (`graph.d.ts`, and `graph.js` for
+ * enum objects), its guards (`graph.guards.d.ts`, `graph.guards.js`) and the guards' internal
+ * building blocks (`graph.checks.js`); the runtime's share holds its compiled modules, CommonJS
+ * included.
+ */
+export type SharePart = 'declarations' | 'javascript' | 'guardDeclarations' | 'guardJavascript' | 'checks' | 'commonjs';
+
+/**
+ * One type's share of its namespace's modules: the text of each part (absent when empty), and
+ * the other namespaces the declarations and the checks name. A module is its types' shares one
+ * after the other, so a share can be kept between runs and only the types that changed printed again.
  */
 export interface EmittedType {
-  declarations: string;
-  javascript: string;
+  texts: Partial<Record<SharePart, string>>;
   imports: Record<ReferenceUse, string[]>;
 }
 
 export interface TypeEmitContext {
   names: NameTable;
   jsdoc: Template;
+  /** The published page of a docs file, for `@see`. */
+  docsLink: DocsLink;
   enumStyle: EnumStyle;
+  /** Which types derive from which, for `@odata.type` (the same index the guards use). */
+  hierarchy: GuardIndex;
   /** Absent when no guards are emitted. */
   guards?: GuardIndex;
 }
@@ -31,18 +43,25 @@ export interface TypeEmitContext {
 /** The types' shares, in order. Printed in one batch per file kind: ts-morph's printer costs much to set up. */
 export function emitTypes(types: TypeDef[], context: TypeEmitContext): EmittedType[] {
   const parts = types.map((type) => {
-    const module = new ModuleContext(type.namespace, context.names, context.jsdoc);
-    const own = type.kind === 'enum' ? enumParts(type, module, context.enumStyle) : interfaceParts(type, module);
-    const checks = context.guards ? guardParts(type, module, context.guards) : { declarations: [], javascript: [] };
-    return {
-      declarations: [...own.declarations, ...checks.declarations],
-      javascript: [...own.javascript, ...checks.javascript],
-      imports: { declarations: module.importedNamespaces('declarations'), javascript: module.importedNamespaces('javascript') },
+    const module = new ModuleContext(type.namespace, context.names, context.jsdoc, context.docsLink);
+    const own = type.kind === 'enum' ? enumParts(type, module, context.enumStyle) : interfaceParts(type, module, context.hierarchy);
+    const guards = context.guards ? guardParts(type, module, context.guards) : { declarations: [], javascript: [], checks: [] };
+    const statements: Record<Exclude<SharePart, 'commonjs'>, (StatementStructures | string)[]> = {
+      declarations: own.declarations,
+      javascript: own.javascript,
+      guardDeclarations: guards.declarations,
+      guardJavascript: guards.javascript,
+      checks: guards.checks,
     };
+    return { statements, imports: { declarations: module.importedNamespaces('declarations'), javascript: module.importedNamespaces('javascript') } };
   });
-  const declarations = printEach(parts.map((part) => part.declarations));
-  const javascript = printEach(parts.map((part) => part.javascript));
-  return parts.map((part, index) => ({ declarations: declarations[index], javascript: javascript[index], imports: part.imports }));
+  const shares: EmittedType[] = parts.map((part) => ({ texts: {}, imports: part.imports }));
+  for (const kind of ['declarations', 'javascript', 'guardDeclarations', 'guardJavascript', 'checks'] as const) {
+    printEach(parts.map((part) => part.statements[kind])).forEach((text, index) => {
+      if (text) shares[index].texts[kind] = text;
+    });
+  }
+  return shares;
 }
 
 /**
@@ -51,7 +70,7 @@ export function emitTypes(types: TypeDef[], context: TypeEmitContext): EmittedTy
  * comment, where `/*` is escaped), and cut apart again.
  */
 function printEach(lists: (StatementStructures | string)[][]): string[] {
-  if (lists.length === 0) return [];
+  if (lists.every((list) => list.length === 0)) return lists.map(() => '');
   const separator = `/*-${randomBytes(16).toString('hex')}-*/`;
   const printed = printStructure({ kind: StructureKind.SourceFile, statements: lists.flatMap((statements) => [...statements, separator]) });
   const pieces: string[] = [];
@@ -67,19 +86,22 @@ function printEach(lists: (StatementStructures | string)[][]): string[] {
 
 /**
  * A key per type that changes whenever its emitted text may: its own definition, and what the
- * text takes from the rest of the model, which is names (its own, its references', the modules')
- * and the shape of the type graph (each type's kind, base type and openness decide the guards'
- * dispatch and property checks). So a page edit that touches one type's properties or text
+ * text takes from the rest of the model, which is names (its own, its references', the modules',
+ * the unions'), the shape of the type graph (each type's kind, base type and openness decide the
+ * guards' dispatch and property checks, the `@odata` annotations and a base's union), and where
+ * its links point (the docs base URL and the version's view). So a page edit that touches one type's properties or text
  * changes that type's key only, while a rename or a new derived type changes all of them.
  */
 export function typeKeys(model: Model, context: TypeEmitContext): Map<TypeDef, string> {
   const shape = hash(JSON.stringify({
     enumStyle: context.enumStyle,
     guards: context.guards !== undefined,
+    docsLink: context.docsLink,
     jsdoc: context.jsdoc.text,
     typeNames: [...context.names.typeNames],
     moduleNames: [...context.names.moduleNames],
     exportNames: [...context.names.exportNames],
+    unionNames: [...context.names.unionNames],
     types: model.types.map((type) => type.kind === 'enum'
       ? [fullNameOf(type), type.kind, type.flags]
       : [fullNameOf(type), type.kind, type.baseType ?? null, type.openType]),

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Model, TypeDef } from '../model/types.js';
 import type { EnumStyle } from './declarations.js';
-import { emitTypes, typeKeys, type EmittedType, type TypeEmitContext } from './emittedType.js';
-import { GuardIndex, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource } from './guards.js';
+import { emitTypes, typeKeys, type EmittedType, type SharePart, type TypeEmitContext } from './emittedType.js';
+import {
+  CHECKS_SUFFIX, GUARDS_MODULE, GUARDS_SUFFIX, GuardIndex, guardsModuleImports, runtimeExports, runtimeImport, runtimeModuleName, runtimeSource,
+} from './guards.js';
+import { commonJsDeclarations, commonJsModule } from './commonjs.js';
+import { docsLink } from './docsLink.js';
 import { renderHeader } from './header.js';
 import { JSON_SCHEMA_FILE, jsonSchemaDocument } from './jsonSchema.js';
 import { compileRuntime } from './javascript.js';
 import { OPERATIONS_FILE, operationsDocument } from './operationsJson.js';
 import { PATHS_MODULE, pathsModule } from './paths.js';
-import { responsesModule } from './responses.js';
+import { RESPONSES_MODULE, responsesModule } from './responses.js';
 import type { Templates } from './templates.js';
-import { importLines, type ReferenceUse } from './module.js';
+import { importLines } from './module.js';
 import { buildNameTable, ROOT_NAMESPACE, type NameTable } from './naming.js';
 import { compareText } from '../compareText.js';
 
@@ -31,6 +35,8 @@ export interface EmitOptions {
   guards?: boolean;
   /** Also write schema.json, every type as JSON Schema (`--emit json-schema`). */
   jsonSchema?: boolean;
+  /** Where the published pages are, for `@see` (docsLink.ts); default learn.microsoft.com. */
+  docsBaseUrl?: string;
 }
 
 export interface EmitResult {
@@ -41,9 +47,11 @@ export interface EmitResult {
 }
 
 /**
- * Turns one API version's model into what the package ships: a `.js` and a `.d.ts` per namespace,
- * plus an index (and the guards' runtime), and the operations: `paths.d.ts`, `operations.json`
- * and (with the guards) the `responses` module. Each type's share of both files is printed from
+ * Turns one API version's model into what the package ships: per namespace, its types and enum
+ * objects (`graph.d.ts`, `graph.js`) and, with the guards, its guards (`graph.guards.*`) and
+ * their internal building blocks (`graph.checks.js`); the two entry points `index` and `guards`
+ * (and the guards' runtime); CommonJS copies of all these; and the operations: `paths.d.ts`,
+ * `operations.json` and (with the guards) the `responses` module. Each type's share of both files is printed from
  * ts-morph structures, without parsing or transpiling, unless `reuse` holds it from a run that
  * emitted the same type in the same surroundings.
  */
@@ -95,21 +103,31 @@ export function emitPlanned({ model, options, context, keys }: EmissionPlan, reu
       return share;
     });
     const moduleName = names.moduleNames.get(namespace)!;
-    const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
-    const module = (use: ReferenceUse): string => {
-      const imports = [...(guards ? [runtimeImport(names)] : []), ...importLines(shares.flatMap((share) => share.imports[use]), names)];
-      const bodies = shares.map((share) => share[use]).filter((text) => text.length > 0);
-      return `${header}${imports.length ? imports.join('\n') + '\n' : ''}${bodies.map((body) => `\n${body}`).join('')}`;
+    const module = (path: string, part: SharePart, imports: string[]): SourceFile => {
+      const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: path.replace(/(\.d)?\.[^.]+$/, '') });
+      const bodies = shares.map((share) => share.texts[part] ?? '').filter((text) => text.length > 0);
+      const content = `${header}${imports.length ? imports.join('\n') + '\n' : ''}${bodies.map((body) => `\n${body}`).join('')}`;
+      return { path, content: imports.length || bodies.length ? content : `${content}export {};\n` };
     };
-    files.push({ path: `${moduleName}.d.ts`, content: module('declarations') });
-    files.push({ path: `${moduleName}.js`, content: module('javascript') });
+    files.push(module(`${moduleName}.d.ts`, 'declarations', importLines(shares.flatMap((share) => share.imports.declarations), names)));
+    files.push(module(`${moduleName}.js`, 'javascript', []));
+    if (!guards) continue;
+    // Checks of a namespace whose properties are all of its own types call no runtime function.
+    const callsRuntime = shares.some((share) => share.texts.checks?.includes('$runtime.'));
+    const checksImports = [
+      ...(callsRuntime ? [runtimeImport(names)] : []), ...importLines(shares.flatMap((share) => share.imports.javascript), names, false, CHECKS_SUFFIX),
+    ];
+    files.push(module(`${moduleName}${GUARDS_SUFFIX}.d.ts`, 'guardDeclarations', guardsModuleImports(moduleName, names, 'declarations')));
+    files.push(module(`${moduleName}${GUARDS_SUFFIX}.js`, 'guardJavascript', guardsModuleImports(moduleName, names, 'javascript')));
+    files.push(module(`${moduleName}${CHECKS_SUFFIX}.js`, 'checks', checksImports));
   }
   if (guards) files.push(...runtimeModule(model, options, names, emitted, reuse));
-  files.push(...indexModule(model, names, options));
+  files.push(...indexModules(model, names, options));
   files.push({ path: `${PATHS_MODULE}.d.ts`, content: pathsModule(model, names, options.templates) });
   files.push({ path: OPERATIONS_FILE, content: operationsDocument(model) });
   if (guards) files.push(...responsesModule(model, names, options.templates));
   if (options.jsonSchema) files.push({ path: JSON_SCHEMA_FILE, content: jsonSchemaDocument(model) });
+  files.push(...commonJsCopies(files, names));
   return { files: files.sort((a, b) => compareText(a.path, b.path)), names, emitted };
 }
 
@@ -134,32 +152,67 @@ function runtimeModule(
   const moduleName = runtimeModuleName(names);
   const source = runtimeSource(options.templates, options.checkFormats ?? false);
   const key = runtimeKey(source);
-  const share = reuse?.get(key) ?? { ...compileRuntime(source), imports: { declarations: [], javascript: [] } };
+  const share = reuse?.get(key) ?? { texts: compileRuntime(source), imports: { declarations: [], javascript: [] } };
   emitted.set(key, share);
   const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
-  return [{ path: `${moduleName}.js`, content: header + share.javascript }, { path: `${moduleName}.d.ts`, content: header + share.declarations }];
+  return [
+    { path: `${moduleName}.js`, content: header + share.texts.javascript! },
+    { path: `${moduleName}.d.ts`, content: header + share.texts.declarations! },
+    { path: `${moduleName}.cjs`, content: header + share.texts.commonjs! },
+    { path: `${moduleName}.d.cts`, content: header + share.texts.declarations! },
+  ];
 }
 
 function emitContext(model: Model, options: EmitOptions): TypeEmitContext {
   const guards = options.guards === false ? undefined : new GuardIndex(model);
-  return { names: buildNameTable(model, options.namingOverrides), jsdoc: options.templates.jsdoc, enumStyle: options.enumStyle, guards };
+  const hierarchy = guards ?? new GuardIndex(model);
+  return {
+    names: buildNameTable(model, options.namingOverrides),
+    jsdoc: options.templates.jsdoc,
+    docsLink: docsLink(model.apiVersion, options.docsBaseUrl),
+    enumStyle: options.enumStyle,
+    hierarchy,
+    guards,
+  };
 }
 
-/** index.js and index.d.ts: the root namespace's names, the runtime's, and one namespace object per other namespace. */
-function indexModule(model: Model, names: NameTable, options: EmitOptions): SourceFile[] {
-  const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: 'index' });
-  const lines = (runtime: string[]): string => {
+/**
+ * The version's two entry points, each as `.js` and `.d.ts`: `index`, the types and enum objects
+ * (the root namespace's names and one namespace object per other namespace), and `guards`, the
+ * guards by the same layout and the runtime's public names.
+ */
+function indexModules(model: Model, names: NameTable, options: EmitOptions): SourceFile[] {
+  const entry = (moduleName: string, suffix: string, runtime: string[]): string => {
+    const header = renderHeader(options.templates.header, { apiVersion: model.apiVersion, module: moduleName });
     const exports: string[] = [];
-    if (names.moduleNames.has(ROOT_NAMESPACE)) exports.push(`export * from './graph.js';`);
+    if (names.moduleNames.has(ROOT_NAMESPACE)) exports.push(`export * from './graph${suffix}.js';`);
     exports.push(...runtime);
     for (const [namespace, exported] of [...names.exportNames].sort()) {
-      exports.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}.js';`);
+      exports.push(`export * as ${exported} from './${names.moduleNames.get(namespace)}${suffix}.js';`);
     }
     return `${header}${exports.join('\n')}\n${exports.length ? '' : 'export {};\n'}`;
   };
-  const runtime = options.guards === false ? undefined : runtimeExports(names);
-  return [
-    { path: 'index.d.ts', content: lines(runtime ? [runtime.declarations] : []) },
-    { path: 'index.js', content: lines(runtime ? [runtime.javascript] : []) },
+  const files = [
+    { path: 'index.d.ts', content: entry('index', '', []) },
+    { path: 'index.js', content: entry('index', '', []) },
   ];
+  if (options.guards === false) return files;
+  const runtime = runtimeExports(names);
+  return [
+    ...files,
+    { path: `${GUARDS_MODULE}.d.ts`, content: entry(GUARDS_MODULE, GUARDS_SUFFIX, [runtime.declarations]) },
+    { path: `${GUARDS_MODULE}.js`, content: entry(GUARDS_MODULE, GUARDS_SUFFIX, [runtime.javascript]) },
+  ];
+}
+
+/** `.cjs` and `.d.cts` beside the types' and guards' ES modules (see commonjs.ts); the operations' modules stay ES only. */
+function commonJsCopies(files: SourceFile[], names: NameTable): SourceFile[] {
+  const runtime = runtimeModuleName(names);
+  const operations = new Set([`${PATHS_MODULE}.d.ts`, `${RESPONSES_MODULE}.js`, `${RESPONSES_MODULE}.d.ts`]);
+  return files.flatMap((file) => {
+    if (operations.has(file.path) || file.path.startsWith(`${runtime}.`)) return [];
+    if (file.path.endsWith('.d.ts')) return [{ path: file.path.replace(/\.d\.ts$/, '.d.cts'), content: commonJsDeclarations(file.content) }];
+    if (file.path.endsWith('.js')) return [{ path: file.path.replace(/\.js$/, '.cjs'), content: commonJsModule(file.content) }];
+    return [];
+  });
 }

@@ -5,17 +5,22 @@ import { renderTemplate, type Templates } from './templates.js';
 import { commentText } from './jsdoc.js';
 import type { ModuleContext } from './module.js';
 import type { ModuleParts } from './declarations.js';
+import type { StatementStructures } from 'ts-morph';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
 import { compareText } from '../compareText.js';
 
 /*
- * Type guards beside every declaration: `isX`, `validateX` and `assertX` for object types,
- * `isX` for enums. They call the runtime module (templates/runtime.ts), which does the walking
- * and reporting; the code here only says, per type, what to check:
+ * Type guards for every declaration: `isX`, `validateX` and `assertX` for object types, `isX` for
+ * enums, in the namespace's guards module (`graph.guards.js`), apart from the types so that a
+ * type-only import parses none of them. They call the runtime module (templates/runtime.ts),
+ * which does the walking and reporting, through the building blocks in the namespace's checks
+ * module (`graph.checks.js`, internal: no declarations, not in the package's exports), which say,
+ * per type, what to check:
  * - `checkX(value, walk)` checks a value declared as X: an object, whose `@odata.type` picks X or
  *   a type derived from X, whose properties are then checked by that type's `propertyOfX`;
  * - `propertyOfX(name, value, walk)` is a switch on the property name, calling each property's
- *   check directly (calls V8 can inline), and handing other names to the base type's.
+ *   check directly (calls V8 can inline), and handing other names to the base type's;
+ * - `membersOfX`, an enum's members.
  * All top-level declarations are functions, or enum member sets marked pure, so bundlers can
  * drop whatever guard goes unused.
  *
@@ -30,13 +35,24 @@ const PREFIX = {
   is: 'is',
   validate: 'validate',
   assert: 'assert',
-  /** Exported building block: checks a value declared as the type, dispatching on @odata.type. */
+  /** Internal building block: checks a value declared as the type, dispatching on @odata.type. */
   check: 'check',
-  /** Exported building block: checks one property of the type by name; false if it has none such. */
+  /** Internal building block: checks one property of the type by name; false if it has none such. */
   property: 'propertyOf',
-  /** Module-private: an enum's members. */
+  /** Internal: an enum's members. */
   members: 'membersOf',
 } as const;
+
+/** The guards' index module, `<version>/guards`; naming.ts keeps namespaces off the name. */
+export const GUARDS_MODULE = 'guards';
+
+/** The suffixes of a namespace's guards module and its internal checks module: `graph.guards.js`, `graph.checks.js`. */
+export const GUARDS_SUFFIX = '.guards';
+export const CHECKS_SUFFIX = '.checks';
+
+/** The alias a guards module imports its namespace's checks as, and its `.d.ts` the namespace's types. */
+const CHECKS_ALIAS = '$checks';
+const TYPES_ALIAS = '$types';
 
 /** The alias namespace modules import the runtime as; `$` keeps it apart from every type name. */
 const RUNTIME_ALIAS = '$runtime';
@@ -52,7 +68,14 @@ export function runtimeImport(names: NameTable): string {
   return `import * as ${RUNTIME_ALIAS} from './${runtimeModuleName(names)}.js';`;
 }
 
-/** The lines index.d.ts and index.js re-export the runtime's public names with. */
+/** The imports of a namespace's guards module: the runtime, its checks (`.js`) or its types (`.d.ts`). */
+export function guardsModuleImports(moduleName: string, names: NameTable, use: 'declarations' | 'javascript'): string[] {
+  return use === 'javascript'
+    ? [runtimeImport(names), `import * as ${CHECKS_ALIAS} from './${moduleName}${CHECKS_SUFFIX}.js';`]
+    : [`import type * as ${RUNTIME_ALIAS} from './${runtimeModuleName(names)}.js';`, `import type * as ${TYPES_ALIAS} from './${moduleName}.js';`];
+}
+
+/** The lines guards.d.ts and guards.js re-export the runtime's public names with. */
 export function runtimeExports(names: NameTable): { declarations: string; javascript: string } {
   const from = `from './${runtimeModuleName(names)}.js';`;
   return {
@@ -115,57 +138,70 @@ export class GuardIndex {
   }
 }
 
-/** The guards to place after a type's own declaration, in its namespace's module. */
-export function guardParts(type: TypeDef, context: ModuleContext, index: GuardIndex): ModuleParts {
-  const functions = type.kind === 'enum' ? enumGuards(type, context) : objectGuards(type, context, index);
+/** A type's guards: its share of the namespace's guards module (`.d.ts` and `.js`) and of its checks module. */
+export interface GuardParts extends ModuleParts {
+  checks: (StatementStructures | string)[];
+}
+
+export function guardParts(type: TypeDef, context: ModuleContext, index: GuardIndex): GuardParts {
+  const { guards, checks } = type.kind === 'enum' ? enumGuards(type, context) : objectGuards(type, context, index);
   return {
-    declarations: functions.map(declaredFunction),
-    javascript: [...(type.kind === 'enum' ? [memberSet(type, context)] : []), ...functions.map(javascriptFunction)],
+    declarations: guards.map(declaredFunction),
+    javascript: guards.map(javascriptFunction),
+    checks: [...(type.kind === 'enum' ? [memberSet(type, context)] : []), ...checks.map(javascriptFunction)],
   };
 }
 
-/** `membersOfX`, the set an enum's guards look values up in; module-private, so only in the `.js`. */
+/** `membersOfX`, the set an enum's guards look values up in. */
 function memberSet(type: EnumTypeDef, context: ModuleContext): string {
   const listed = type.members.map((member) => JSON.stringify(member.name)).join(', ');
-  return `const ${PREFIX.members + context.localName(fullNameOf(type))} = /*#__PURE__*/ ${RUNTIME_ALIAS}.memberSet([${listed}]);`;
+  return `export const ${PREFIX.members + context.localName(fullNameOf(type))} = /*#__PURE__*/ ${RUNTIME_ALIAS}.memberSet([${listed}]);`;
 }
 
-function enumGuards(type: EnumTypeDef, context: ModuleContext): GuardFunction[] {
+/** The public guards, and the building blocks for the checks module. */
+interface TypeGuards {
+  guards: GuardFunction[];
+  checks: GuardFunction[];
+}
+
+function enumGuards(type: EnumTypeDef, context: ModuleContext): TypeGuards {
   const name = context.localName(fullNameOf(type));
   const members = PREFIX.members + name;
   const evolvable = type.members.some((member) => member.name === 'unknownFutureValue');
-  return [
-    {
+  return {
+    guards: [{
       name: PREFIX.is + name,
       docs: [
         `Whether \`value\` is a${type.flags ? ' single' : ''} ${docName(type)} member.`
         + (evolvable ? ' An evolvable enum: see the runtime module on unknownFutureValue.' : ''),
       ],
       parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: `value is ${name}`,
-      statements: [`return ${RUNTIME_ALIAS}.isMember(value, ${members});`],
-    },
-    {
+      returnType: `value is ${TYPES_ALIAS}.${name}`,
+      statements: [`return ${RUNTIME_ALIAS}.isMember(value, ${CHECKS_ALIAS}.${members});`],
+    }],
+    checks: [{
       name: PREFIX.check + name,
       docs: [`Checks a value declared as ${docName(type)}${type.flags ? ': members separated by commas' : ''}. A building block of the guards.`],
       parameters: [{ name: 'value', type: 'unknown' }, { name: 'walk', type: `${RUNTIME_ALIAS}.Walk` }],
       returnType: 'void',
       statements: [`walk.${type.flags ? 'flags' : 'member'}(value, ${members}, ${JSON.stringify(displayName(type))});`],
-    },
-  ];
+    }],
+  };
 }
 
-function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): GuardFunction[] {
+function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardIndex): TypeGuards {
   const name = context.localName(fullNameOf(type));
-  const check = PREFIX.check + name;
+  const check = `${CHECKS_ALIAS}.${PREFIX.check}${name}`;
+  // A valid value is the type its @odata.type names: the union, which a switch on it narrows.
+  const valid = `${TYPES_ALIAS}.${context.unionName(fullNameOf(type)) ?? name}`;
   const shown = JSON.stringify(displayName(type));
   const options = { name: 'options', type: `${RUNTIME_ALIAS}.ValidationOptions`, hasQuestionToken: true };
-  return [
-    {
+  return {
+    guards: [{
       name: PREFIX.is + name,
       docs: [`Whether \`value\` is a valid ${docName(type)}. Stops at the first problem; ${PREFIX.validate + name} lists them all.`],
       parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: `value is ${name}`,
+      returnType: `value is ${valid}`,
       statements: [`return ${RUNTIME_ALIAS}.isValid(${check}, value);`],
     },
     {
@@ -179,12 +215,11 @@ function objectGuards(type: ObjectTypeDef, context: ModuleContext, index: GuardI
       name: PREFIX.assert + name,
       docs: [`Throws a ValidationError listing every issue unless \`value\` is a valid ${docName(type)}.`],
       parameters: [{ name: 'value', type: 'unknown' }, options],
-      returnType: `asserts value is ${name}`,
+      returnType: `asserts value is ${valid}`,
       statements: [`${RUNTIME_ALIAS}.assertValid(${check}, value, options, ${shown});`],
-    },
-    dispatchFunction(type, context, index),
-    propertyFunction(type, context, index),
-  ];
+    }],
+    checks: [dispatchFunction(type, context, index), propertyFunction(type, context, index)],
+  };
 }
 
 /**

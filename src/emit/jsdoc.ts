@@ -21,6 +21,8 @@ export interface DocTags {
   readOnly?: boolean;
   maxLength?: number;
   source?: string;
+  /** The published page (see docsLink.ts). */
+  link?: string;
 }
 
 /** The JSDoc text for a declaration, laid out by the JSDoc template; undefined when it is empty. */
@@ -33,6 +35,7 @@ export function docText(template: Template, description: string, tags: DocTags):
     maxLength: tags.maxLength !== undefined && !statesLimit ? String(tags.maxLength) : '',
     readOnly: tags.readOnly ? '@readonly' : '',
     source: tags.source ? commentText(tags.source) : '',
+    link: tags.link ? commentText(tags.link) : '',
   }).map((line) => line.replace(/\*\//g, '*\\/'));
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

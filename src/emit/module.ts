@@ -1,6 +1,7 @@
 import { docText, type DocTags } from './jsdoc.js';
 import { ROOT_NAMESPACE, type NameTable } from './naming.js';
 import type { Template } from './templates.js';
+import { pageUrl, type DocsLink } from './docsLink.js';
 
 /** Where a reference to another module's name stands: in the `.d.ts` (a type) or the `.js` (a guard function). */
 export type ReferenceUse = 'declarations' | 'javascript';
@@ -9,7 +10,17 @@ export type ReferenceUse = 'declarations' | 'javascript';
 export class ModuleContext {
   private readonly imported: Record<ReferenceUse, Set<string>> = { declarations: new Set(), javascript: new Set() };
 
-  constructor(readonly namespace: string, private readonly names: NameTable, private readonly jsdoc: Template) {}
+  constructor(readonly namespace: string, private readonly names: NameTable, private readonly jsdoc: Template, private readonly docsLink?: DocsLink) {}
+
+  /** The published address of a docs page, for `@see`. */
+  link(file: string | undefined): string | undefined {
+    return file && this.docsLink ? pageUrl(this.docsLink, file) : undefined;
+  }
+
+  /** The union of a base type and its derived types, by the base's full name; undefined when nothing derives from it. */
+  unionName(fullName: string): string | undefined {
+    return this.names.unionNames.get(fullName);
+  }
 
   /** JSDoc for a declaration, as ts-morph `docs`. */
   docs(description: string, tags: DocTags = {}): string[] | undefined {
@@ -41,10 +52,13 @@ export class ModuleContext {
   }
 }
 
-/** `import * as $Graph from './graph.js'` lines for namespaces a module references; `import type` for a module of types only. */
-export function importLines(namespaces: Iterable<string>, names: NameTable, typeOnly = false): string[] {
+/**
+ * `import * as $Graph from './graph.js'` lines for namespaces a module references; `import type`
+ * for a module of types only; `suffix` for another of the namespaces' modules (`.checks`).
+ */
+export function importLines(namespaces: Iterable<string>, names: NameTable, typeOnly = false, suffix = ''): string[] {
   return [...new Set(namespaces)].sort().map((namespace) =>
-    `import ${typeOnly ? 'type ' : ''}* as ${importAlias(namespace, names)} from './${names.moduleNames.get(namespace)}.js';`);
+    `import ${typeOnly ? 'type ' : ''}* as ${importAlias(namespace, names)} from './${names.moduleNames.get(namespace)}${suffix}.js';`);
 }
 
 /** `$` cannot occur in a documented name, so these aliases never clash with a type. */

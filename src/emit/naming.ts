@@ -29,10 +29,15 @@ export interface NameTable {
   renamed: { type: TypeDef; from: string; to: string; takenBy?: TypeDef }[];
   /** Namespaces whose module name an earlier namespace (in sort order) had, renamed the same way. */
   renamedModules: { namespace: string; from: string; to: string; takenBy: string }[];
+  /**
+   * Full name of a type that has derived types → the name of the union of it and every type
+   * derived from it (`AttachmentTypes`), numbered where a type of its namespace has that name.
+   */
+  unionNames: Map<string, string>;
 }
 
-/** Module names a namespace may not take: the index, and the root namespace's module. */
-const RESERVED_MODULE_NAMES = ['index', 'graph'];
+/** Module names a namespace may not take: the index, the guards' index, and the root namespace's module. */
+const RESERVED_MODULE_NAMES = ['index', 'guards', 'graph'];
 
 /**
  * Names every type. `overrides` (full OData name → TypeScript name) win over PascalCase; a clash
@@ -74,7 +79,16 @@ export function buildNameTable(model: Model, overrides: Record<string, string> =
     exportsTaken.add(exported.toLowerCase());
     exportNames.set(namespace, exported);
   }
-  return { typeNames, moduleNames, exportNames, renamed, renamedModules };
+  const unionNames = new Map<string, string>();
+  const bases = new Set(model.types.flatMap((type) => (type.kind !== 'enum' && type.baseType ? [type.baseType] : [])));
+  for (const type of model.types) {
+    if (type.kind === 'enum' || !bases.has(fullNameOf(type))) continue;
+    const used = usedByNamespace.get(type.namespace)!;
+    const union = numbered(`${typeNames.get(fullNameOf(type))}Types`, (name) => used.has(name.toLowerCase()));
+    used.set(union.toLowerCase(), undefined);
+    unionNames.set(fullNameOf(type), union);
+  }
+  return { typeNames, moduleNames, exportNames, renamed, renamedModules, unionNames };
 }
 
 /** `wanted`, else `wanted` with `suffix`, else with a number from 2 on: the first that is not taken. */

@@ -1,5 +1,5 @@
 import type { Model, Operation } from '../model/types.js';
-import { runtimeModuleName } from './guards.js';
+import { CHECKS_SUFFIX, runtimeModuleName } from './guards.js';
 import { renderHeader } from './header.js';
 import { importLines, ModuleContext } from './module.js';
 import type { NameTable } from './naming.js';
@@ -32,7 +32,7 @@ export function responsesModule(model: Model, names: NameTable, templates: Templ
   const javascript = [
     header.trimEnd(),
     `import * as $runtime from '${runtime}';`,
-    ...importLines(context.importedNamespaces('javascript'), names),
+    ...importLines(context.importedNamespaces('javascript'), names, false, CHECKS_SUFFIX),
     '',
     '/** Method and path template → the check of the documented response type, and how Graph wraps it. */',
     `const responseChecks = {${entries.length > 0 ? `\n${entries.join('\n')}\n` : ''}};`,

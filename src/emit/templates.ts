@@ -16,7 +16,7 @@ export interface Templates {
 
 export const TEMPLATE_VARIABLES = {
   header: ['apiVersion', 'module'],
-  jsdoc: ['description', 'combinedExample', 'maxLength', 'readOnly', 'source'],
+  jsdoc: ['description', 'combinedExample', 'maxLength', 'readOnly', 'source', 'link'],
   runtime: ['checkFormats'],
 } as const satisfies Record<keyof Templates, readonly string[]>;
 

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ type Runtime = Record<string, unknown> & { validate(check: unknown, value: unkno
 
 /**
  * Loads the generated package the way a user would: its JavaScript files in a folder of their
- * own, imported through `index.js`. So the examples are checked by exactly the code we ship,
+ * own, imported through the guards' entry, `guards.js`. So the examples are checked by exactly the code we ship,
  * module boundaries and re-exports included.
  */
 export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Promise<GeneratedTypes> {
@@ -54,9 +55,12 @@ export async function loadGeneratedTypes(model: Model, files: SourceFile[]): Pro
     for (const file of files.filter((candidate) => candidate.path.endsWith('.js'))) {
       await writeFile(path.join(dir, file.path), file.content);
     }
-    const index = (await import(pathToFileURL(path.join(dir, 'index.js')).href)) as Record<string, unknown>;
+    const guards = (await import(pathToFileURL(path.join(dir, 'guards.js')).href)) as Record<string, unknown>;
+    // The building blocks (`checkX`, for enum-typed parameters) are internal to the package: each namespace's checks module holds them.
+    const checks = await Promise.all(readdirSync(dir).filter((file) => file.endsWith('.checks.js'))
+      .map(async (file) => (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>));
     const runtime = (await import(pathToFileURL(path.join(dir, 'runtime.js')).href)) as Runtime;
-    return generatedTypes(model, index, runtime);
+    return generatedTypes(model, Object.assign({}, ...checks, guards) as Record<string, unknown>, runtime);
   } finally {
     // Node keeps imported modules in memory: the files are not needed once loaded.
     await rm(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ const rejected: { given: unknown; want: string }[] = [
   { given: { excludeNamespaces: ['ok', 3] }, want: "'excludeNamespaces[1]' must be a non-empty string, not number" },
   { given: { namingOverrides: { 'microsoft.graph.x': null } }, want: "'namingOverrides.microsoft.graph.x' must be a non-empty string, not null" },
   { given: [], want: "'the config' must be an object, not a list" },
+  { given: { docsBaseUrl: 'docs.example.com/graph' }, want: `'docsBaseUrl' must be an http or https URL, not "docs.example.com/graph"` },
 ];
 
 for (const { given, want } of rejected) {
@@ -28,7 +29,7 @@ test('config accepts every documented key', () => {
     $schema: './graph-docs-typegen.schema.json', docs: 'docs', out: 'generated', apiVersion: 'beta', enumStyle: 'union',
     strict: true, quiet: false, jobs: 2, noCache: true, guards: false, checkFormats: true,
     versions: { beta: { docs: 'd/beta', out: 'o/beta' } }, namingOverrides: { 'microsoft.graph.fooBar': 'FooBar2' },
-    headerTemplate: 'h.txt', includeNamespaces: ['microsoft.graph'], excludeNamespaces: ['microsoft.graph.termStore'],
+    headerTemplate: 'h.txt', docsBaseUrl: 'https://docs.example.com/graph/', includeNamespaces: ['microsoft.graph'], excludeNamespaces: ['microsoft.graph.termStore'],
   };
   assert.equal(validateConfig(config), config);
 });

@@ -36,6 +36,19 @@ test('config settings apply and flags override them', async () => {
   assert.match(await read(dir, 'types/beta/graph.d.ts'), 'export declare enum RecordOperationStatus {');
 });
 
+test('docsBaseUrl (config) and --docs-base-url (flag, overriding it) move the @see links; a bad URL exits 2', async () => {
+  const dir = await project({ docsBaseUrl: 'https://config.example.com/pages/' });
+  assert.is(runCli(['generate', '--no-cache'], dir).status, 0);
+  assert.match(await read(dir, 'generated/beta/graph.d.ts'), '@see https://config.example.com/pages/recordoperation?view=graph-rest-beta');
+  assert.is(runCli(['generate', '--no-cache', '--docs-base-url', 'https://flag.example.com/docs'], dir).status, 0);
+  const graph = await read(dir, 'generated/beta/graph.d.ts');
+  assert.match(graph, '@see https://flag.example.com/docs/recordoperation?view=graph-rest-beta');
+  assert.not.match(graph, 'config.example.com');
+  const bad = runCli(['generate', '--no-cache', '--docs-base-url', 'javascript:alert(1)'], dir);
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, "--docs-base-url: expected an http or https URL, got 'javascript:alert(1)'");
+});
+
 test('--emit json-schema (or the config\'s emit) adds schema.json per version; without it the file goes', async () => {
   const dir = await project();
   assert.is(runCli(['generate', '--no-cache', '--emit', 'json-schema'], dir).status, 0);

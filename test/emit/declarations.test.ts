@@ -59,7 +59,7 @@ const propertyCases: { given: string; want: string }[] = [
   { given: 'enum reference', want: '    status?: WidgetStatus | null;' },
   { given: 'other namespace', want: '    session?: $CallRecords.Session | null;' },
   { given: 'stream', want: '    content?: unknown;' },
-  { given: 'annotation name', want: '    "@odata.type"?: string | null;' },
+  { given: 'annotation name', want: '    "@odata.type"?: "#microsoft.graph.widget";' },
   { given: 'dashed name', want: '    "x-ms-id"?: string | null;' },
   { given: 'reserved word', want: '    default?: string | null;' },
   { given: 'leading digit', want: '    "123abc"?: string | null;' },
@@ -93,7 +93,7 @@ test('files start with the marker and the rendered header', () => {
 const enumCases: { given: EnumStyle; declared: string; javascript?: string }[] = [
   {
     given: 'const',
-    declared: 'export declare const WidgetStatus: {\n    readonly On: "on";\n    readonly UnknownFutureValue: "unknownFutureValue";\n};\n/** @see x.md */\nexport type WidgetStatus = (typeof WidgetStatus)[keyof typeof WidgetStatus];',
+    declared: 'export declare const WidgetStatus: {\n    readonly On: "on";\n    readonly UnknownFutureValue: "unknownFutureValue";\n};\n/** @see https://learn.microsoft.com/graph/api/resources/x?view=graph-rest-1.0 */\nexport type WidgetStatus = (typeof WidgetStatus)[keyof typeof WidgetStatus];',
     javascript: 'export const WidgetStatus = {\n    On: "on",\n    UnknownFutureValue: "unknownFutureValue",\n};',
   },
   { given: 'union', declared: 'export type WidgetStatus = "on" | "unknownFutureValue";' },
@@ -114,7 +114,7 @@ for (const { given, declared, javascript } of enumCases) {
 }
 
 test('a flags enum says in its JSDoc that members combine, with two of its set bits; another enum does not', () => {
-  const flagsDoc = '/**\n * Sources.\n * A flags enum: members may be combined in one value, separated by commas ("mailbox,site").\n * @see x.md\n */\n';
+  const flagsDoc = '/**\n * Sources.\n * A flags enum: members may be combined in one value, separated by commas ("mailbox,site").\n * @see https://learn.microsoft.com/graph/api/resources/x?view=graph-rest-1.0\n */\n';
   for (const style of ['const', 'union', 'enum'] as const) {
     const text = fileText(style, 'graph.d.ts');
     assert.match(text, `${flagsDoc}export ${style === 'const' ? 'declare const' : style === 'union' ? 'type' : 'declare enum'} SourceType`, style);

@@ -43,6 +43,8 @@ const changes: { given: string; change: (model: Model) => void; options?: Partia
   { given: 'a naming override', change: () => {}, options: { namingOverrides: { 'microsoft.graph.gadget': 'Device' } } },
   { given: 'the enum style', change: () => {}, options: { enumStyle: 'enum' } },
   { given: 'no guards', change: () => {}, options: { guards: false } },
+  { given: 'the docs base URL', change: () => {}, options: { docsBaseUrl: 'https://docs.example.com/graph/' } },
+  { given: 'the API version, which the links name', change: (model) => { model.apiVersion = 'v1.0'; } },
 ];
 
 for (const { given, change, options, reprinted } of changes) {

@@ -128,13 +128,19 @@ type Loaded = Record<string, unknown>;
 
 const tempDirs: string[] = [];
 
-/** Writes the modules out as the package ships them and imports the index. */
+/** Writes the modules out as the package ships them and imports both entry points, each namespace's enums and guards together. */
 async function load(files: SourceFile[]): Promise<Loaded> {
   const dir = await mkdtemp(join(tmpdir(), 'graph-docs-typegen-guards-'));
   tempDirs.push(dir);
   await writeFile(join(dir, 'package.json'), '{"type":"module"}');
   for (const file of files) await writeFile(join(dir, file.path), file.content);
-  return import(pathToFileURL(join(dir, 'index.js')).href) as Promise<Loaded>;
+  const types = await import(pathToFileURL(join(dir, 'index.js')).href) as Loaded;
+  const guards = await import(pathToFileURL(join(dir, 'guards.js')).href) as Loaded;
+  const loaded: Loaded = { ...types, ...guards };
+  for (const [name, value] of Object.entries(types)) {
+    if (typeof value === 'object' && value !== null && typeof guards[name] === 'object') loaded[name] = { ...value, ...guards[name] as object };
+  }
+  return loaded;
 }
 
 /** The diagnostics of the emitted modules (see typeCheck), resolved as a bundler does, under strict and more. */
@@ -586,7 +592,7 @@ test('emit: every module\'s JavaScript exports exactly the values its declaratio
       tempDirs.push(dir);
       await writeFile(join(dir, 'package.json'), '{"type":"module"}');
       for (const file of files) await writeFile(join(dir, file.path), file.content);
-      for (const file of files.filter((candidate) => candidate.path.endsWith('.js') && !/runtime|index/.test(candidate.path))) {
+      for (const file of files.filter((candidate) => candidate.path.endsWith('.js') && !/runtime|index|guards\.js|checks/.test(candidate.path))) {
         const exported = Object.keys(await import(pathToFileURL(join(dir, file.path)).href) as object).sort();
         const declarations = files.find((candidate) => candidate.path === file.path.replace(/\.js$/, '.d.ts'))!.content;
         assert.equal(exported, declaredValues(declarations), `${model.apiVersion} ${style} ${file.path}`);
@@ -638,7 +644,7 @@ test('emit: top-level code is declarations only, so bundlers can drop unused gua
 });
 
 test('emit: a guard refers only to the types it needs; dispatch lists only derived types', () => {
-  const graph = emit(SAMPLE_MODEL).find((source) => source.path === 'graph.js')!.content;
+  const graph = emit(SAMPLE_MODEL).find((source) => source.path === 'graph.checks.js')!.content;
   const functionText = (name: string) => graph.slice(graph.indexOf(`export function ${name}(`), graph.indexOf('\n}\n', graph.indexOf(`export function ${name}(`)));
   const odataTypes = (text: string) => [...text.matchAll(/case "#([^"]+)":/g)].map((match) => match[1]);
   assert.equal(odataTypes(functionText('checkAttachment')), [
@@ -652,15 +658,31 @@ test('emit: a guard refers only to the types it needs; dispatch lists only deriv
 
 test('emit: no guards, no runtime, when guards is false', () => {
   const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', templates: TEMPLATES, guards: false }).files;
-  assert.equal(files.map((file) => file.path), ['graph.d.ts', 'graph.js', 'index.d.ts', 'index.js', 'operations.json', 'other.d.ts', 'other.js', 'paths.d.ts']);
+  assert.equal(files.map((file) => file.path), [
+    'graph.cjs', 'graph.d.cts', 'graph.d.ts', 'graph.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'operations.json',
+    'other.cjs', 'other.d.cts', 'other.d.ts', 'other.js', 'paths.d.ts',
+  ]);
   assert.not.match(files.map((file) => file.content).join('\n'), /\$runtime|isSample|ValidationError/);
 });
 
-test('emit: the index exports the runtime\'s public names, and the runtime ships as JavaScript and declarations', () => {
+test('emit: the guards\' entry exports the runtime\'s public names, and the runtime ships as JavaScript and declarations', () => {
   const files = emit(SAMPLE_MODEL);
-  assert.match(files.find((file) => file.path === 'index.js')!.content, /export \{ ValidationError \} from '\.\/runtime\.js';/);
-  assert.match(files.find((file) => file.path === 'index.d.ts')!.content, /ValidationIssue, type ValidationOptions/);
-  assert.ok(files.some((file) => file.path === 'runtime.d.ts'));
+  assert.match(files.find((file) => file.path === 'guards.js')!.content, /export \{ ValidationError \} from '\.\/runtime\.js';/);
+  assert.match(files.find((file) => file.path === 'guards.d.ts')!.content, /ValidationIssue, type ValidationOptions/);
+  for (const path of ['runtime.d.ts', 'runtime.cjs', 'runtime.d.cts']) assert.ok(files.some((file) => file.path === path), path);
+});
+
+test('emit: a type-only entry names no guard, no building block and no runtime', () => {
+  const files = emit(SAMPLE_MODEL);
+  const typeFiles = files.filter((file) => /^(index|graph|other)\.(d\.ts|js|cjs|d\.cts)$/.test(file.path));
+  assert.equal(typeFiles.length, 12);
+  for (const file of typeFiles) {
+    assert.not.match(file.content, /\b(is|validate|assert|check|propertyOf)[A-Z]\w*\(|runtime|guards|checks/, file.path);
+  }
+  const guards = files.find((file) => file.path === 'graph.guards.d.ts')!.content;
+  assert.not.match(guards, /\b(check|propertyOf)[A-Z]/, 'the building blocks are not declared');
+  assert.match(guards, /export declare function isAttachment\(value: unknown\): value is \$types\.AttachmentTypes;/);
+  assert.match(guards, /export declare function isPart\(value: unknown\): value is \$types\.Part;/);
 });
 
 test.run();

@@ -13,7 +13,7 @@ const NODE_NEXT: ts.CompilerOptions = {
  * wrongly, fails. Returns the messages.
  */
 export function typeCheck(sources: SourceFile[], options: ts.CompilerOptions = {}): string[] {
-  const declarations = sources.filter((source) => !source.path.endsWith('.js'));
+  const declarations = sources.filter((source) => !/\.c?js$/.test(source.path));
   const written = sources.filter((source) => !RUNTIME_JAVASCRIPT.test(source.path));
   return [
     ...diagnostics(declarations, { ...NODE_NEXT, ...options }),
@@ -26,8 +26,8 @@ export function typeCheckDeclarations(sources: SourceFile[], options: ts.Compile
   return diagnostics(sources.filter((source) => source.path.endsWith('.d.ts')), { ...NODE_NEXT, ...options });
 }
 
-/** The runtime's JavaScript is compiled from templates/runtime.ts, which test/emit/guards.test.ts type-checks as TypeScript. */
-const RUNTIME_JAVASCRIPT = /(?:^|\/)(?:graph-)?runtime\.js$/;
+/** The runtime's JavaScript (both module kinds) is compiled from templates/runtime.ts, which test/emit/guards.test.ts type-checks as TypeScript. */
+const RUNTIME_JAVASCRIPT = /(?:^|\/)(?:graph-)?runtime\.c?js$/;
 
 function diagnostics(sources: SourceFile[], compilerOptions: ts.CompilerOptions): string[] {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions });

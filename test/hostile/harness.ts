@@ -172,8 +172,9 @@ export function injectedCode(files: SourceFile[], needles: readonly string[] = C
 }
 
 /**
- * The runtime module, by path without extension: what generated modules import under a `$`
- * alias, and what the index re-exports ValidationError from.
+ * The runtime module, by path without extension: what generated modules import as `$runtime`
+ * (other `$` aliases name namespace modules, whose code is scanned), and what the guards' entry
+ * re-exports ValidationError from.
  */
 export function runtimeModules(files: SourceFile[]): Set<string> {
   const modules = new Set<string>();
@@ -184,7 +185,7 @@ export function runtimeModules(files: SourceFile[]): Set<string> {
   return modules;
 }
 
-const RUNTIME_REFERENCE = /^(?:import \* as \$\w* from '\.\/([\w.-]+)\.js';|export \{[^}]*\bValidationError\b[^}]*\} from '\.\/([\w.-]+)\.js';)$/gm;
+const RUNTIME_REFERENCE = /^(?:import \* as \$runtime from '\.\/([\w.-]+)\.js';|export \{[^}]*\bValidationError\b[^}]*\} from '\.\/([\w.-]+)\.js';)$/gm;
 
 const withoutExtension = (file: string): string => file.replace(/(\.d)?\.[cm]?[jt]s$/, '');
 
