@@ -46,7 +46,8 @@ const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLOCK_QUOTE = /^ {0,3}>/;
 const INDENTED = /^(?: {4}|[ ]{0,3}\t)/;
 const DEFINITION = /^ {0,3}\[[^\]]*\]:/;
-const TABLE_DELIMITER = /^[ \t>|:-]*\|[ \t>|:-]*$/;
+/** Characters of a table's delimiter row (with a pipe, and maybe in a block quote). */
+const DELIMITER_CHARACTERS = /^[ \t>|:-]*$/;
 const INCLUDE = /\[!INCLUDE\s*\[([^\]]*)\]\(([^)\s]+)\)\]/gi;
 /** Subheadings under which the reader reads prose or code outside of examples. */
 const READ_SUBSECTION = /^(?:http requests?\b|(?:optional )?query parameters?\b|request body\b|request headers?\b|(?:function )?parameters$)/;
@@ -205,7 +206,7 @@ function readSection(lines: string[], start: number, end: number): ExampleEvent[
 function isPlainProse(line: string, afterProse: boolean): boolean {
   if (INDENTED.test(line)) return afterProse;
   return !(opensFence(line) || ATX_HEADING.test(line) || SETEXT_UNDERLINE.test(line) || HTML.test(line) || LIST_ITEM.test(line)
-    || BLOCK_QUOTE.test(line) || DEFINITION.test(line) || TABLE_DELIMITER.test(line));
+    || BLOCK_QUOTE.test(line) || DEFINITION.test(line) || (line.includes('|') && DELIMITER_CHARACTERS.test(line)));
 }
 
 /**
@@ -233,9 +234,13 @@ function onlyOtherIncludes(line: string): boolean {
     && includes.every(([, label, target]) => label.toLowerCase() !== 'permissions-table' && !/\/includes\/permissions\//i.test(target));
 }
 
-/** An ATX heading's text without its closing sequence of `#`. */
+/** An ATX heading's text without its closing sequence of `#` (by hand: a regular expression would backtrack on long runs of spaces). */
 function headingText(rest: string): string {
-  return rest.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+  const text = rest.trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0) return '';
+  return end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t') ? text.slice(0, end).trim() : text;
 }
 
 function opensFence(line: string): Fence | undefined {
