@@ -127,7 +127,8 @@ interface Fence { indent: number; marker: string }
 /** The events of one section, or undefined when its lines do not say plainly what the parser would make of them. */
 function readSection(lines: string[], start: number, end: number): ExampleEvent[] | undefined {
   const events: ExampleEvent[] = [];
-  let fence: (Fence & { line: number; first?: number; content: string[] }) | undefined;
+  /** The open fence, its line and the first non-blank line of its content (as it is in the code's value). */
+  let fence: (Fence & { line: number; first?: { index: number; content: string } }) | undefined;
   let comment: { line: number; column: number; lines: string[] } | undefined;
   let subsection = '';
   let afterProse = false;
@@ -136,17 +137,16 @@ function readSection(lines: string[], start: number, end: number): ExampleEvent[
     const line = withoutCr(raw);
     if (fence) {
       if (closesFence(line, fence)) {
-        const first = fence.first === undefined ? '' : fence.content[fence.first];
+        const { first } = fence;
         // The code's value ends before the last content line's line ending.
-        const firstLine = fence.first === fence.content.length - 1 ? withoutCr(first) : first;
+        const firstLine = first === undefined ? '' : first.index === index - 1 ? withoutCr(first.content) : first.content;
         events.push({ kind: 'code', line: fence.line, firstLine });
         fence = undefined;
-        continue;
+      } else if (fence.first === undefined && line.trim()) {
+        const content = unindent(raw, fence.indent);
+        if (content === undefined) return undefined;
+        fence.first = { index, content };
       }
-      const content = unindent(raw, fence.indent);
-      if (content === undefined) return undefined;
-      if (fence.first === undefined && content.trim()) fence.first = fence.content.length;
-      fence.content.push(content);
       continue;
     }
     if (comment) {
@@ -162,7 +162,7 @@ function readSection(lines: string[], start: number, end: number): ExampleEvent[
     if (!line.trim()) continue;
     const opening = opensFence(line);
     if (opening) {
-      fence = { ...opening, line: index + 1, content: [] };
+      fence = { ...opening, line: index + 1 };
       continue;
     }
     if (HTML_COMMENT.test(line)) {
@@ -250,6 +250,8 @@ function opensFence(line: string): Fence | undefined {
 }
 
 function closesFence(line: string, fence: Fence): boolean {
+  // Most lines in code start otherwise: no need to match them.
+  if (!line.trimStart().startsWith(fence.marker[0])) return false;
   const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
   return match !== null && match[1][0] === fence.marker[0] && match[1].length >= fence.marker.length;
 }
