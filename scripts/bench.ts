@@ -17,8 +17,11 @@
  * Schema of the same type, over the docs' real user examples. Last, where a cold run's time goes,
  * and how parsing scales to two threads on this machine (scripts/bench/scaling.ts).
  *
- * Options: --runs N (default 5), --versions beta,v1.0, --guard-calls N (default 1e6), --json FILE
- * (the same figures as JSON, for comparing two runs).
+ * The whole version (resources/ and api/, read in place) is a group of its own, in the same
+ * rounds: 1-3 over every page of the version folder.
+ *
+ * Options: --runs N (default 5), --versions beta,v1.0, --groups resources,whole (default both),
+ * --guard-calls N (default 1e6), --json FILE (the same figures as JSON, for comparing two runs).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -46,21 +49,25 @@ const ITEM_TITLES: Record<Item, string> = {
   check: '5. drift check, warm',
 };
 
+interface ItemFigures { medianSeconds: number; minSeconds: number; maxSeconds: number; timesBaseline: number; cpuSeconds: number; peakRssMb: number }
+
 /** What --json writes: every figure the report prints, in seconds, MB and nanoseconds, keyed by version and item. */
 interface BenchFigures {
   machine?: { cores: number; cpu: string; node: string; runs: number; loadBefore: number; loadAfter: number };
   versions: Record<string, {
     pages: number;
     megabytes: number;
-    items: Partial<Record<Item, { medianSeconds: number; minSeconds: number; maxSeconds: number; timesBaseline: number; cpuSeconds: number; peakRssMb: number }>>;
+    items: Partial<Record<Item, ItemFigures>>;
     growth: Record<string, { pages: number; megabytes: number; baselineSeconds: number; coldSeconds: number; warmSeconds: number }>;
   }>;
+  /** The whole version folders (resources/ and api/), by version. */
+  whole: Record<string, { pages: number; megabytes: number; items: Partial<Record<Item, ItemFigures>> }>;
   phases: Record<string, Record<string, number>>;
   scaling: Record<string, { aloneSeconds: number; togetherSeconds: number }>;
   guards?: { version: string; calls: number; examples: number; pairs: Record<string, { nsPerCall: number; ajvNsPerCall: number; timesAjv: number }> };
 }
 
-const figures: BenchFigures = { versions: {}, phases: {}, scaling: {} };
+const figures: BenchFigures = { versions: {}, whole: {}, phases: {}, scaling: {} };
 
 interface Sample {
   seconds: number;
@@ -80,14 +87,18 @@ interface Group {
   megabytes: number;
   items: Item[];
   samples: Map<Item, Sample[]>;
+  /** The whole version folder rather than a fraction of its resources/. */
+  whole?: boolean;
 }
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string' }, versions: { type: 'string' }, 'guard-calls': { type: 'string' }, json: { type: 'string' } },
+  options: { runs: { type: 'string' }, versions: { type: 'string' }, groups: { type: 'string' }, 'guard-calls': { type: 'string' }, json: { type: 'string' } },
 });
 const runs = Number(values.runs ?? 5);
 const versions = (values.versions ?? 'beta,v1.0').split(',');
 const guardCalls = Number(values['guard-calls'] ?? 1e6);
+const groupKinds = (values.groups ?? 'resources,whole').split(',');
+const resources = groupKinds.includes('resources');
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'graph-docs-typegen-bench-'));
 const generator = copyGenerator(path.join(workspace, 'generator'));
@@ -98,17 +109,21 @@ const SCALING = path.join(generator, 'dist/scripts/bench/scaling.js');
 const USAGE = pathToFileURL(path.join(generator, 'dist/scripts/bench/usage.js')).href;
 try {
   const loadBefore = os.loadavg()[0];
-  const groups = await Promise.all(versions.flatMap((version) => FRACTIONS.map((percent) => makeGroup(version, percent))));
+  const groups = await Promise.all(versions.flatMap((version) => [
+    ...(resources ? FRACTIONS.map((percent) => makeGroup(version, percent)) : []),
+    ...(groupKinds.includes('whole') ? [makeWholeGroup(version)] : []),
+  ]));
   for (let round = 1; round <= runs; round++) {
     process.stderr.write(`round ${round}/${runs}\n`);
     for (const group of groups) await runRound(group, round);
   }
   const loadAfter = os.loadavg()[0];
   print(machine(loadBefore, loadAfter));
-  for (const version of versions) print(versionReport(groups.filter((group) => group.version === version)));
-  for (const version of versions) print(await phasesReport(version));
-  for (const version of versions) print(await scalingReport(version));
-  const beta = groups.find((group) => group.version === 'beta' && group.percent === 100);
+  if (resources) for (const version of versions) print(versionReport(groups.filter((group) => group.version === version && !group.whole)));
+  for (const group of groups) if (group.whole) print(wholeReport(group));
+  if (resources) for (const version of versions) print(await phasesReport(version));
+  if (resources) for (const version of versions) print(await scalingReport(version));
+  const beta = groups.find((group) => group.version === 'beta' && group.percent === 100 && !group.whole);
   if (beta) print(await guardReport(beta));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {
@@ -137,6 +152,21 @@ async function makeGroup(version: string, percent: number): Promise<Group> {
   return {
     version, percent, docs, cwd: path.join(workspace, name), out: path.join(workspace, name, 'out'),
     pages: pages.length, megabytes: bytes / 1e6, items, samples: new Map(items.map((item) => [item, []])),
+  };
+}
+
+/** The version folder as the corpus has it: resources/ and api/, every page, read in place. */
+async function makeWholeGroup(version: string): Promise<Group> {
+  const docs = path.join(CORPUS, version);
+  const name = `${version}-whole`;
+  mkdirSync(path.join(workspace, name), { recursive: true });
+  writeFileSync(path.join(workspace, name, 'package.json'), '{ "private": true }\n');
+  const pages = await listPages(docs);
+  const bytes = pages.reduce((sum, page) => sum + statSync(page.absolute).size, 0);
+  const items: Item[] = ['baseline', 'cold', 'warm'];
+  return {
+    version, percent: 100, docs, cwd: path.join(workspace, name), out: path.join(workspace, name, 'out'),
+    pages: pages.length, megabytes: bytes / 1e6, items, samples: new Map(items.map((item) => [item, []])), whole: true,
   };
 }
 
@@ -197,6 +227,17 @@ async function timeNode(args: string[], cwd: string): Promise<Sample> {
   return { seconds, cpuSeconds: usage.cpuTime / 1e6, peakRssMb: usage.maxRSS / 1024 };
 }
 
+function itemFigures(group: Group, baseline: number): Partial<Record<Item, ItemFigures>> {
+  return Object.fromEntries(group.items.map((item) => {
+    const samples = group.samples.get(item)!;
+    const seconds = samples.map((sample) => sample.seconds);
+    return [item, {
+      medianSeconds: median(samples), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), timesBaseline: median(samples) / baseline,
+      cpuSeconds: medianOf(samples.map((sample) => sample.cpuSeconds)), peakRssMb: Math.max(...samples.map((sample) => sample.peakRssMb)),
+    }];
+  }));
+}
+
 function versionReport(groups: Group[]): string {
   const full = groups.find((group) => group.percent === 100)!;
   const baseline = median(full.samples.get('baseline')!);
@@ -204,14 +245,7 @@ function versionReport(groups: Group[]): string {
   figures.versions[full.version] = {
     pages: full.pages,
     megabytes: full.megabytes,
-    items: Object.fromEntries(full.items.map((item) => {
-      const samples = full.samples.get(item)!;
-      const seconds = samples.map((sample) => sample.seconds);
-      return [item, {
-        medianSeconds: median(samples), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), timesBaseline: median(samples) / baseline,
-        cpuSeconds: medianOf(samples.map((sample) => sample.cpuSeconds)), peakRssMb: Math.max(...samples.map((sample) => sample.peakRssMb)),
-      }];
-    })),
+    items: itemFigures(full, baseline),
     growth: Object.fromEntries(groups.map((group) => [`${group.percent}%`, {
       pages: group.pages, megabytes: group.megabytes, baselineSeconds: median(group.samples.get('baseline')!),
       coldSeconds: median(group.samples.get('cold')!), warmSeconds: median(group.samples.get('warm')!),
@@ -232,7 +266,7 @@ function versionReport(groups: Group[]): string {
     }),
     '',
     `Ratios (${full.version}): cold/baseline ${ratio(full, 'cold', 0.4)}, warm/baseline ${ratio(full, 'warm', 0.05)}, `
-      + `one page/baseline ${ratio(full, 'onePage', 0.1)}, peak RSS ${peakRss(full)}`,
+      + `one page/baseline ${ratio(full, 'onePage', 0.1)}, peak RSS ${peakRss(full, 1024)}`,
     '',
     `How it grows (${full.version}; medians in seconds):`,
     '',
@@ -246,6 +280,28 @@ function versionReport(groups: Group[]): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function wholeReport(group: Group): string {
+  const baseline = median(group.samples.get('baseline')!);
+  figures.whole[group.version] = { pages: group.pages, megabytes: group.megabytes, items: itemFigures(group, baseline) };
+  return [
+    `### ${group.version}, whole version (resources/ and api/): ${group.pages} pages, ${group.megabytes.toFixed(1)} MB`,
+    '',
+    '| item | median s | min–max s | × baseline | CPU s | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...group.items.map((item) => {
+      const samples = group.samples.get(item)!;
+      const seconds = samples.map((sample) => sample.seconds);
+      return `| ${ITEM_TITLES[item]} | ${median(samples).toFixed(2)} | ${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)} `
+        + `| ${(median(samples) / baseline).toFixed(3)} | ${medianOf(samples.map((sample) => sample.cpuSeconds)).toFixed(2)} `
+        + `| ${Math.max(...samples.map((sample) => sample.peakRssMb)).toFixed(0)} |`;
+    }),
+    '',
+    `Ratios (${group.version}, whole): cold/baseline ${ratio(group, 'cold', 0.5)}, warm/baseline ${ratio(group, 'warm', 0.05)}, `
+      + `peak RSS ${peakRss(group, 1536)}`,
+    '',
+  ].join('\n');
 }
 
 /** One cold run split by stage (not in turns, so only a guide to where the time goes). */
@@ -289,9 +345,9 @@ function ratio(group: Group, item: Item, target: number): string {
   return `${value.toFixed(3)} (target ≤ ${target}: ${value <= target ? 'met' : 'NOT met'})`;
 }
 
-function peakRss(group: Group): string {
+function peakRss(group: Group, targetMb: number): string {
   const peak = Math.max(...[...group.samples.values()].flat().map((sample) => sample.peakRssMb));
-  return `${peak.toFixed(0)} MB (target ≤ 1024: ${peak <= 1024 ? 'met' : 'NOT met'})`;
+  return `${peak.toFixed(0)} MB (target ≤ ${targetMb}: ${peak <= targetMb ? 'met' : 'NOT met'})`;
 }
 
 /** Item 6, in this process: the guards and ajv take turns, `runs` times each. */

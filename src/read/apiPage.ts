@@ -2,6 +2,7 @@ import type { Code, Heading, Html, Node, Paragraph, Parent, RootContent, Table }
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, PrimitiveName } from '../model/types.js';
 import { parseAnnotation, type Annotation } from './annotation.js';
+import { blankExampleSections, type ExampleEvent } from './exampleSections.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { isGraphUrl, looksLikeRequestLine, readRequestLine, readRequestUrl, requestPathMatcher, splitUrl } from './httpRequest.js';
 import { linkDefinitions, linksIn } from './links.js';
@@ -24,9 +25,18 @@ const INCLUDE = /\[!INCLUDE\s*\[([^\]]*)\]\(([^)\s]+)\)\]/gi;
 const HEADER_NAME = /^[A-Za-z][\w-]*$/;
 const STATUS_LINE = /^\s*HTTP\/[\d.]+\s+(\d{3})\b/;
 
+export interface ApiPageOptions {
+  /**
+   * Parse the Examples sections with the rest of the page rather than read them by their lines
+   * (src/read/exampleSections.ts): what the reader falls back to when their prose may matter, and
+   * what the test compares the fast path with.
+   */
+  parseExamples?: boolean;
+}
+
 /** Reads an api page (a method's reference) into what it says of its operations. Never throws on page content. */
-export function readApiPage(file: string, text: string): PageResult {
-  return new ApiPageReader(file, text).read();
+export function readApiPage(file: string, text: string, options: ApiPageOptions = {}): PageResult {
+  return new ApiPageReader(file, text, options.parseExamples ?? false).read();
 }
 
 class ApiPageReader {
@@ -44,8 +54,13 @@ class ApiPageReader {
   private permissionsPlace: Place | undefined;
   /** The depth of the open Example(s) heading, whose subheadings ("#### Request") are examples too. */
   private exampleDepth: number | undefined;
+  /** What the emptied Examples sections held, replayed in page order between the parsed nodes. */
+  private exampleEvents: ExampleEvent[] = [];
+  private nextExampleEvent = 0;
+  /** Set when prose under an Example's "Response" subheading came while no response was read: only the parser can read it. */
+  private responseProseUnread = false;
 
-  constructor(private readonly file: string, private readonly text: string) {}
+  constructor(private readonly file: string, private readonly text: string, private readonly parseExamples: boolean) {}
 
   read(): PageResult {
     const prepared = preparePageText(this.text);
@@ -56,12 +71,21 @@ class ApiPageReader {
     }
     const { fields, body, unclosed } = splitFrontMatter(prepared.text);
     if (unclosed) this.report({ line: 1, column: 1 }, 'front-matter-unclosed', 'Front matter opens with `---` but never closes');
-    this.body = body;
-    const tree = parseMarkdown(body);
+    const title = fields.title?.trim();
+    // Without a title in the front matter, the first depth-1 heading (maybe a tab's, in an example) is the title.
+    const examples = this.parseExamples || !title ? { text: body, events: [] } : blankExampleSections(body);
+    this.body = examples.text;
+    this.exampleEvents = examples.events;
+    const tree = parseMarkdown(this.body);
     this.definitions = linkDefinitions(tree);
-    const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-    this.api.title = fields.title?.trim() || (heading ? toString(heading).trim() : '');
-    for (const node of tree.children) this.visit(node);
+    const heading = title ? undefined : tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+    this.api.title = title || (heading ? toString(heading).trim() : '');
+    for (const node of tree.children) {
+      this.replayExampleEvents(node.position?.start.line ?? 0);
+      this.visit(node);
+    }
+    this.replayExampleEvents(Infinity);
+    if (this.responseProseUnread) return readApiPage(this.file, this.text, { parseExamples: true });
     this.api.queryOptions = QUERY_OPTIONS.filter((option) => this.queryOptions.has(option.toLowerCase()));
     this.checkPermissions();
     this.checkExamples();
@@ -224,10 +248,27 @@ class ApiPageReader {
     if (annotation?.blockType === 'request' || annotation?.blockType === 'response') this.pendingExample = { annotation, place: placeOf(node) };
   }
 
+  private replayExampleEvents(beforeLine: number): void {
+    for (; this.nextExampleEvent < this.exampleEvents.length; this.nextExampleEvent++) {
+      const event = this.exampleEvents[this.nextExampleEvent];
+      if (event.line >= beforeLine) return;
+      if (event.kind === 'annotation') {
+        this.pendingExample = { annotation: event.annotation, place: { line: event.line, column: event.column } };
+      } else if (event.kind === 'code') {
+        // In an Examples section, a code block is only ever an example's.
+        const example = this.pendingExample;
+        this.pendingExample = undefined;
+        if (example) this.readExample(example, event.firstLine, event.line);
+      } else if (!this.api.response) {
+        this.responseProseUnread = true;
+      }
+    }
+  }
+
   private readCode(node: Code): void {
     const example = this.pendingExample;
     this.pendingExample = undefined;
-    if (example) this.readExample(example, node);
+    if (example) this.readExample(example, node.value.split('\n').find((line) => line.trim()) ?? '', placeOf(node).line);
     // A page that documents several ways to call (drive-get.md, drive-list.md) may show each as a
     // request example in a section of its own, with or without a "### HTTP request" heading.
     const inRequestSection = this.inSection(/^http requests?\b/);
@@ -248,9 +289,9 @@ class ApiPageReader {
     });
   }
 
-  private readExample({ annotation, place }: { annotation: Annotation; place: Place }, node: Code): void {
-    const firstLine = node.value.split('\n').find((line) => line.trim()) ?? '';
-    const codePlace = { file: this.file, line: placeOf(node).line + 1, column: 1 };
+  /** An example from its annotation and the first non-blank line of the code block after it, whose opening fence is on `fenceLine`. */
+  private readExample({ annotation, place }: { annotation: Annotation; place: Place }, firstLine: string, fenceLine: number): void {
+    const codePlace = { file: this.file, line: fenceLine + 1, column: 1 };
     if (annotation.blockType === 'request') {
       const request = readRequestUrl(firstLine);
       if (request) this.api.exampleRequests.push({ ...request, place: codePlace });
