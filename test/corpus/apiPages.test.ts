@@ -3,7 +3,7 @@
  * of issue 11 as floors, printed as they are measured. Graph hosts only count for example URLs:
  * an upload or download URL Graph hands out is another service's.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,6 +11,7 @@ import { isGraphUrl } from '../../src/read/httpRequest.js';
 import { readPage } from '../../src/read/readPage.js';
 import type { PageResult } from '../../src/read/types.js';
 import { CORPUS } from '../helpers/cli.js';
+import { corpusTest } from '../helpers/corpus.js';
 
 const corpus = suite('corpus: api pages');
 const CURRENT_SAMPLE = path.resolve(CORPUS, '../graph-docs-current-sample');
@@ -64,11 +65,9 @@ function readFolder(dir: string, relativeTo: string): { text: string; result: Pa
   });
 }
 
-if (!existsSync(CORPUS)) {
-  console.log(`skipped corpus api page tests: ${CORPUS} is absent`);
-} else {
+{
   for (const apiVersion of ['v1.0', 'beta']) {
-    corpus(`${apiVersion}: request lines, example URLs, response types and permissions are read`, () => {
+    corpusTest(corpus, `${apiVersion}: request lines, example URLs, response types and permissions are read`, () => {
       const versionDir = path.join(CORPUS, apiVersion);
       const figures = figuresOf(readFolder(path.join(versionDir, 'api'), versionDir));
       console.log(`${apiVersion} api pages: request lines ${percent(figures.yieldingLines, figures.withRequestSection)}, `
@@ -83,10 +82,8 @@ if (!existsSync(CORPUS)) {
   }
 }
 
-if (!existsSync(CURRENT_SAMPLE)) {
-  console.log(`skipped current-era sample test: ${CURRENT_SAMPLE} is absent`);
-} else {
-  corpus('current-era sample: every page records its include, and every include present is read', () => {
+{
+  corpusTest(corpus, 'current-era sample: every page records its include, and every include present is read', () => {
     let pages = 0;
     let present = 0;
     const missing: string[] = [];

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI, CORPUS, plainEnvironment, REPO_ROOT } from '../helpers/cli.js';
+import { corpusTest } from '../helpers/corpus.js';
 
 /*
  * The README's migration example: a program written against the official beta typings, and its
@@ -21,11 +22,8 @@ function compile(project: string, file: string): { status: number | null; output
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-if (!existsSync(BETA)) {
-  console.log(`migration: skipped, ${BETA} is absent (the shared corpus is not checked out)`);
-  test.skip('the migration example compiles against the official typings and, ported, against the generated package', () => {});
-} else {
-  test('the migration example compiles against the official typings and, ported, against the generated package', () => {
+{
+  corpusTest(test, 'the migration example compiles against the official typings and, ported, against the generated package', () => {
     const cacheDir = path.join(REPO_ROOT, 'node_modules/.cache');
     mkdirSync(cacheDir, { recursive: true });
     const project = mkdtempSync(path.join(cacheDir, 'migration-'));

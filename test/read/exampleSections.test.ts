@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { corpusTest } from '../helpers/corpus.js';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -178,11 +179,7 @@ function assertReaderUnchanged(dir: string): { pages: number; blanked: number } 
   return { pages: files.length, blanked };
 }
 
-test('reader: every api page of the corpus reads the same with its Examples sections read by lines', () => {
-  if (!existsSync(CORPUS)) {
-    console.log(`  (skipped: no corpus at ${CORPUS})`);
-    return;
-  }
+corpusTest(test, 'reader: every api page of the corpus reads the same with its Examples sections read by lines', () => {
   const sample = path.resolve(CORPUS, '../graph-docs-current-sample');
   const dirs = [path.join(CORPUS, 'v1.0/api'), path.join(CORPUS, 'beta/api'), path.join(sample, 'v1.0/api'), path.join(sample, 'beta/api')];
   for (const dir of dirs) {
