@@ -25,7 +25,7 @@ export function buildOperations(pages: readonly PageResult[], types: PathTypes, 
       permissions: pagePermissions(page, includes, diagnostics),
       queryOptions: [...new Set(api.queryOptions)].sort(compareText),
       headers: [...new Set(api.headers)],
-      request: requestBody(api.requestBody, resolveType),
+      request: requestBody(api.requestBody, resolveType, diagnostics),
       response: response(api, resolveType),
     };
     for (const line of api.requestLines) {
@@ -140,10 +140,17 @@ function typeResolver(types: PathTypes, diagnostics: Diagnostic[]): ResolveType 
   };
 }
 
-function requestBody(body: RawRequestBody | undefined, resolveType: ResolveType): RequestBodyDef | null {
+function requestBody(body: RawRequestBody | undefined, resolveType: ResolveType, diagnostics: Diagnostic[]): RequestBodyDef | null {
   if (!body || body.kind === 'none') return null;
   if (body.kind === 'type') return { kind: 'type', type: resolveType(body.type, body.place, 'the request body'), collection: body.collection };
-  return { kind: 'parameters', parameters: body.parameters.map((parameter) => parameterDef(parameter, resolveType)) };
+  // A body has each member once: a table that lists a parameter twice keeps the first row.
+  const first = new Map<string, RawParameter>();
+  for (const parameter of body.parameters) {
+    const earlier = first.get(parameter.name);
+    if (!earlier) first.set(parameter.name, parameter);
+    else diagnostics.push({ ...parameter.place, severity: 'warning', ruleId: 'duplicate-parameter', reason: `Parameter '${parameter.name}' is listed twice (first at line ${earlier.place.line}); the first row is kept` });
+  }
+  return { kind: 'parameters', parameters: [...first.values()].map((parameter) => parameterDef(parameter, resolveType)) };
 }
 
 function parameterDef(parameter: RawParameter, resolveType: ResolveType): ParameterDef {

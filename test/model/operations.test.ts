@@ -184,6 +184,16 @@ test('two pages naming types whose only common base is entity still conflict', (
   assert.equal(diagnostics.filter((diagnostic) => /-operation$/.test(diagnostic.ruleId)).map((diagnostic) => diagnostic.ruleId), ['conflicting-operation']);
 });
 
+test('a parameters body lists each parameter once: a repeated row is a duplicate-parameter warning, the first row kept', () => {
+  const { model, diagnostics } = build([apiPage('api/widget-paint.md', [['POST', '/widgets/{id}/paint']], {
+    requestBody: { kind: 'parameters', parameters: [parameter('color'), { ...parameter('color'), required: true, place: place('api/x.md', 51) }, parameter('coats')], place: place('api/x.md', 49) },
+  })]);
+  const body = model.operations[0].request;
+  assert.equal(body?.kind === 'parameters' ? body.parameters.map(({ name, required }) => ({ name, required })) : body,
+    [{ name: 'color', required: false }, { name: 'coats', required: false }]);
+  assert.equal(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'duplicate-parameter').map(({ line }) => line), [51]);
+});
+
 const table = (work: string[] | null, personal: string[] | null, application: string[] | null, line = 20): RawPermissionTable =>
   ({ delegatedWork: work, delegatedPersonal: personal, application, place: place('api/a.md', line) });
 
