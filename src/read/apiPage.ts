@@ -13,8 +13,7 @@ import { malformedReason, readPermissionsTable } from './permissions.js';
 import { readResponseSentence } from './responseProse.js';
 import { parseTypeCell, primitiveOf, typeNameFromLinkTarget } from './typeCell.js';
 import type { PageResult, RawApiPage, RawParameter, RawTypeRef } from './types.js';
-
-interface Place { line: number; column: number }
+import { placeOf, placeWithin, type Place } from './nodePlace.js';
 
 const QUERY_OPTIONS = ['$select', '$filter', '$expand', '$orderby', '$top', '$skip', '$count', '$search', '$format', '$skipToken'];
 const QUERY_OPTION = /\$(select|filter|expand|orderby|top|skiptoken|skip|count|search|format)\b/gi;
@@ -371,17 +370,4 @@ function annotatedType(written: string, isCollection: boolean): { key: string; c
   const name = inner ?? written;
   const primitive: PrimitiveName | undefined = /^Edm\.|^[^.]+$/i.test(name) ? primitiveOf(name) : undefined;
   return { key: primitive ? `edm.${primitive.toLowerCase()}` : name.replace(/^.*\./, '').toLowerCase(), collection: isCollection || inner !== undefined };
-}
-
-function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-}
-
-function placeWithin(node: Node, raw: string, offset: number): Place {
-  const start = placeOf(node);
-  const before = raw.slice(0, offset);
-  const lineBreak = before.lastIndexOf('\n');
-  return lineBreak < 0
-    ? { line: start.line, column: start.column + offset }
-    : { line: start.line + (before.match(/\n/g)?.length ?? 0), column: offset - lineBreak };
 }

@@ -5,6 +5,7 @@ import { parseMarkdown } from './markdown.js';
 import { preparePageText } from './pageText.js';
 import { malformedReason, readPermissionsTable } from './permissions.js';
 import type { PageResult, RawPermissionTable } from './types.js';
+import { placeOf } from './nodePlace.js';
 
 /**
  * Reads a file of an `includes/` folder: the permission tables of `includes/permissions/x.md`
@@ -32,8 +33,4 @@ export function readIncludePage(file: string, text: string): PageResult {
     for (const { name, row } of read.malformed) report(placeOf(rows[row]), 'permission-name-malformed', malformedReason(name));
   }
   return { file, docType: 'include', objects: [], enums: [], typeLinks: [], derivedTypes: [], permissionTables, diagnostics };
-}
-
-function placeOf(node: { position?: { start: { line: number; column: number } } }): { line: number; column: number } {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }

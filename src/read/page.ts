@@ -15,6 +15,7 @@ import { isTypeName, ODATA_IDENTIFIER, quoted, readNameCell } from './names.js';
 import { preparePageText } from './pageText.js';
 import { parseTypeCell } from './typeCell.js';
 import type { DerivedTypeStatement, DocType, InlineEnum, PageResult, RawObjectType, RawProperty, TypeLink } from './types.js';
+import { placeOf, placeWithin, type Place } from './nodePlace.js';
 
 const DEFAULT_NAMESPACE = 'microsoft.graph';
 /** Subsections of Properties that describe a nested structure or an example, not the type ("Properties of a token issuance policy definition"). */
@@ -28,8 +29,6 @@ const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 export function readResourcePage(file: string, text: string): PageResult {
   return new PageReader(file, text).read();
 }
-
-interface Place { line: number; column: number }
 
 /** A row's cells and its description twice: as text for documentation, as written for reading facts. */
 interface PropertyRow { cells: TableCell[]; description: string; descriptionMarkdown: string }
@@ -669,18 +668,4 @@ function cellMarkdown(raw: string): string {
 function isGroupHeading(cells: TableCell[]): boolean {
   const [first, ...rest] = cells;
   return first?.children.length === 1 && first.children[0].type === 'strong' && rest.every((cell) => !toString(cell).trim());
-}
-
-function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {
-  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-}
-
-/** The place of `offset` in a node's raw text. */
-function placeWithin(node: Node, raw: string, offset: number): Place {
-  const start = placeOf(node);
-  const before = raw.slice(0, offset);
-  const lineBreak = before.lastIndexOf('\n');
-  return lineBreak < 0
-    ? { line: start.line, column: start.column + offset }
-    : { line: start.line + (before.match(/\n/g)?.length ?? 0), column: offset - lineBreak };
 }
