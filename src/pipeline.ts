@@ -11,7 +11,7 @@ import type { EnumStyle } from './emit/declarations.js';
 import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
 import { nameClashDiagnostics } from './emit/naming.js';
 import { openCache } from './cache/generatorCache.js';
-import { loadPages, readPageBytes } from './parallel/readPages.js';
+import { loadPages, readPageBytes, type PageBytes } from './parallel/readPages.js';
 import { WorkerPool } from './parallel/workerPool.js';
 import type { PageResult } from './read/types.js';
 import { findVersions, type VersionInput } from './read/discover.js';
@@ -84,6 +84,28 @@ export async function readPages(input: VersionInput, options: ReadOptions = {}):
   const cache = openCache(options.cacheDir);
   const pages = await readPageBytes(await loadPages(input.dir, cache?.pages), { jobs: options.jobs, cache: cache?.pages });
   return { pages, cacheProblems: cache?.problems ?? [] };
+}
+
+export type ModelOptions = Pick<GenerateOptions, 'jobs' | 'cacheDir' | 'namespaces'>;
+
+export interface VersionModel {
+  model: Model;
+  diagnostics: Diagnostic[];
+}
+
+/** A version's model alone, as generate builds it, for what needs no output (diff). */
+export async function readModel(input: VersionInput, options: ModelOptions = {}): Promise<VersionModel> {
+  const cache = openCache(options.cacheDir);
+  return modelOfPages(input.apiVersion, path.basename(input.dir), await loadPages(input.dir, cache?.pages), options);
+}
+
+/** The model of a version whose pages' bytes are at hand (read from git, say); `folderName` as in generateVersion. */
+export async function modelOfPages(apiVersion: string, folderName: string, pageBytes: PageBytes[], options: ModelOptions = {}): Promise<VersionModel> {
+  const cache = openCache(options.cacheDir);
+  const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
+  const built = buildModel(apiVersion, pages, { folderName });
+  const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
+  return { model, diagnostics: [...built.diagnostics, ...(cache?.problems ?? [])] };
 }
 
 /**

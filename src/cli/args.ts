@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { EnumStyle } from '../emit/declarations.js';
 import type { Config } from './config.js';
 
-export type Command = 'generate' | 'check' | 'lint' | 'verify-examples';
+export type Command = 'generate' | 'check' | 'lint' | 'verify-examples' | 'diff';
 
 /** Everything a run is told, by flags over the config file over the defaults. */
 export interface CliOptions {
@@ -39,6 +39,19 @@ export interface CliOptions {
   docsBaseUrl?: string;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
+  /** generate: append the API changes since the last generated tree to CHANGELOG.md. */
+  changelog: boolean;
+  /** diff: what it compares and how it says it. */
+  diff?: DiffFlags;
+}
+
+export interface DiffFlags {
+  from: string;
+  to: string;
+  fromVersion?: string;
+  toVersion?: string;
+  format: DiffFormat;
+  failOnBreaking: boolean;
 }
 
 /** The settings a flag can give, by config key. */
@@ -49,13 +62,17 @@ export type Flags = Partial<Pick<Config, 'docs' | 'out' | 'apiVersion' | 'enumSt
   reportJson?: string;
   reportDir?: string;
   minPassRate?: number;
+  changelog?: boolean;
+  diff?: Partial<DiffFlags>;
 };
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples'];
+const COMMANDS: Command[] = ['generate', 'check', 'lint', 'verify-examples', 'diff'];
+const DIFF_FORMATS = ['markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 const ENUM_STYLES: EnumStyle[] = ['const', 'union', 'enum'];
 export const EMITS = ['json-schema'] as const;
 /** The target the README sets for the examples the docs' pages show. */
@@ -73,6 +90,7 @@ Commands:
   lint              report the docs' problems only; write nothing
   verify-examples   check the api pages' JSON examples against the generated validators
                     (--docs: a version folder holding resources/ and api/)
+  diff              what changed in the API from --from to --to, breaking changes first
 
 Options:
   --docs DIR        folder of pages, searched recursively (default: docs)
@@ -86,6 +104,16 @@ Options:
   --emit json-schema  also write schema.json per version: every type as JSON Schema
   --docs-base-url U the published pages' folder, for @see links
                     (default: https://learn.microsoft.com/graph/api/resources/)
+  --changelog       generate: append the API changes since the last generated tree
+                    (its model.json) to CHANGELOG.md in the output folder, with the
+                    semver bump they call for
+  --from A, --to B  diff: each a docs folder, a model file (--emit-model, model.json)
+                    or git:REF[:PATH] (PATH default: --docs), read without a checkout
+  --from-version V, --to-version W
+                    diff: compare version V of A with version W of B (default: every
+                    version both have, by name)
+  --format F        diff: markdown (default) or json
+  --fail-on breaking  diff: exit 1 when a change is breaking
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)
   --min-pass-rate P verify-examples: exit 1 when fewer than P% of the checked examples pass
                     (default: 95)
@@ -100,7 +128,8 @@ Options:
   -v, --version     the generator's version
 
 Colours follow NO_COLOR and FORCE_COLOR. Exit codes: 0 done, 1 drift, failing
-diagnostics or a pass rate below --min-pass-rate, 2 usage or I/O error.`;
+diagnostics, a pass rate below --min-pass-rate or a breaking change with --fail-on,
+2 usage or I/O error.`;
 
 /** Every flag the command line takes; USAGE describes each. */
 export const OPTIONS = {
@@ -117,6 +146,13 @@ export const OPTIONS = {
   'docs-base-url': { type: 'string' },
   'min-pass-rate': { type: 'string' },
   'api-version': { type: 'string' },
+  changelog: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'from-version': { type: 'string' },
+  'to-version': { type: 'string' },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
   jobs: { type: 'string' },
@@ -158,6 +194,8 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     throw new UsageError(`--enum-style must be one of ${ENUM_STYLES.join(', ')}, not '${enumStyle}'`);
   }
   if (values.watch && command !== 'generate') throw new UsageError('--watch goes with generate');
+  if (values.changelog && command !== 'generate') throw new UsageError('--changelog goes with generate');
+  const diffFlags = diffFlagsOf(command, values);
   for (const extra of values.emit ?? []) {
     if (!EMITS.includes(extra as Emit)) throw new UsageError(`--emit takes ${EMITS.join(', ')}, not '${extra}'`);
   }
@@ -179,6 +217,8 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     reportDir: values['report-dir'],
     minPassRate: values['min-pass-rate'] === undefined ? undefined : percentOption('--min-pass-rate', values['min-pass-rate']),
     docsBaseUrl: values['docs-base-url'] === undefined ? undefined : docsBaseUrlOption(values['docs-base-url']),
+    changelog: values.changelog,
+    diff: diffFlags,
   });
   return { kind: 'run', command, flags, ...(values.config ? { configFile: values.config } : {}) };
 }
@@ -213,7 +253,28 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     docsBaseUrl: pick('docsBaseUrl'),
     includeNamespaces: config.includeNamespaces,
     excludeNamespaces: config.excludeNamespaces,
+    changelog: flags.changelog ?? false,
+    diff: flags.diff as DiffFlags | undefined,
   }) as CliOptions;
+}
+
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+/** diff's flags, which only diff takes and which it needs: --from and --to. */
+function diffFlagsOf(command: Command, values: ParsedValues): DiffFlags | undefined {
+  const given = (['from', 'to', 'from-version', 'to-version', 'format', 'fail-on'] as const).filter((flag) => values[flag] !== undefined);
+  if (command !== 'diff') {
+    if (given.length > 0) throw new UsageError(`--${given[0]} goes with diff`);
+    return undefined;
+  }
+  if (values.from === undefined || values.to === undefined) throw new UsageError('diff needs --from A and --to B (each a docs folder, a model file or git:REF[:PATH])');
+  const format = values.format ?? 'markdown';
+  if (!DIFF_FORMATS.includes(format as DiffFormat)) throw new UsageError(`--format takes ${DIFF_FORMATS.join(' or ')}, not '${format}'`);
+  if (values['fail-on'] !== undefined && values['fail-on'] !== 'breaking') throw new UsageError(`--fail-on takes 'breaking', not '${values['fail-on']}'`);
+  return definedOnly({
+    from: values.from, to: values.to, fromVersion: values['from-version'], toVersion: values['to-version'],
+    format: format as DiffFormat, failOnBreaking: values['fail-on'] === 'breaking',
+  });
 }
 
 function definedOnly<T extends object>(object: T): T {

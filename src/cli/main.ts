@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runVerifyExamples } from '../examples/command.js';
+import { runDiff } from './diffCommand.js';
 import { isGenerated } from '../emit/header.js';
 import { generateInputs, loadTemplates, type GenerateOptions, type ProgressStage, type VersionOutput } from '../pipeline.js';
 import { findVersions, type VersionInput } from '../read/discover.js';
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       await requireDirectory(options.docs, '--docs');
       return await runVerifyExamples(options, print);
     }
+    if (options.command === 'diff' && options.diff) return await runDiff({ ...options, diff: options.diff }, print, (line) => process.stderr.write(`graph-docs-typegen: ${line}\n`));
     if (options.watch) return await watchDocs(watchedFolders(options), () => runOnce(options).catch(reportFailure));
     return await runOnce(options);
   } catch (error) {

@@ -20,7 +20,7 @@ export interface PageFile {
   unreadable?: string;
 }
 
-const VERSION_FOLDERS = ['v1.0', 'beta'];
+export const VERSION_FOLDERS = ['v1.0', 'beta'];
 
 /**
  * A docs folder holds API versions as `v1.0/` and `beta/` folders (the embedded docs, a clone's

@@ -1,0 +1,29 @@
+import { diffModels } from '../diff/compare.js';
+import { diffReport, jsonReport, markdownReport } from '../diff/report.js';
+import { modelsOf, pairVersions, sideOf } from '../diff/sides.js';
+import type { CliOptions, DiffFlags } from './args.js';
+
+const EXIT_OK = 0;
+const EXIT_BREAKING = 1;
+
+/** `diff`: both sides read with the same options, each version pair compared, the report printed. */
+export async function runDiff(options: CliOptions & { diff: DiffFlags }, print: (text: string) => void, warn: (text: string) => void): Promise<number> {
+  const sideOptions = {
+    fallbackVersion: options.apiVersion, docs: options.docs,
+    ...(options.includeNamespaces || options.excludeNamespaces ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.cache ? {} : { cacheDir: false as const }),
+  };
+  const { diff } = options;
+  const from = await modelsOf(await sideOf(diff.from), sideOptions);
+  const to = await modelsOf(await sideOf(diff.to), sideOptions);
+  const pairs = pairVersions(from, to, diff.fromVersion, diff.toVersion);
+  if (diff.fromVersion === undefined && diff.toVersion === undefined) {
+    for (const [side, models, other] of [['--from', from, to], ['--to', to, from]] as const) {
+      for (const version of models.keys()) if (!other.has(version)) warn(`${version}: only in ${side}, not compared`);
+    }
+  }
+  const report = diffReport(diff.from, diff.to, pairs.flatMap((pair) => diffModels(pair.from, pair.to, pair.version)));
+  print((diff.format === 'json' ? jsonReport(report) : markdownReport(report)).replace(/\n$/, ''));
+  return diff.failOnBreaking && report.summary.breaking > 0 ? EXIT_BREAKING : EXIT_OK;
+}
