@@ -4,6 +4,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runVerifyExamples } from '../examples/command.js';
 import { runDiff } from './diffCommand.js';
+import { apiChangesSince, apiChangesSummary, appendChangelog } from './apiChanges.js';
 import { isGenerated } from '../emit/header.js';
 import { generateInputs, loadTemplates, type GenerateOptions, type ProgressStage, type VersionOutput } from '../pipeline.js';
 import { findVersions, type VersionInput } from '../read/discover.js';
@@ -71,13 +72,18 @@ async function runOnce(options: CliOptions): Promise<number> {
     } else if (options.check) {
       const report = formatDifference(await compareTree(target.out, files, isGenerated), 'npm run generate');
       if (report) {
+        for (const line of apiChangesSummary(await apiChangesSince(target.out, versions))) print(line);
+        print('');
         print(report);
         status = EXIT_FAILED;
       }
       outcomes.push(`${target.out} is ${report ? 'out of date' : 'up to date'}`);
     } else {
+      // Read before the write replaces the model files the changes are counted from.
+      const changes = options.changelog ? await apiChangesSince(target.out, versions) : undefined;
       const result = await writeTree(target.out, files, isGenerated);
       outcomes.push(`${target.out}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed`);
+      if (changes) outcomes.push(await appendChangelog(target.out, changes));
     }
   }
   if (options.emitModel) await writeJson(options.emitModel, { models: outputs.map((output) => output.model) });

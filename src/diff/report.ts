@@ -42,7 +42,7 @@ export function markdownReport(report: DiffReport): string {
 export function summaryLines(report: DiffReport, limit: number): string[] {
   const ordered = [...report.changes.filter((change) => change.breaking), ...report.changes.filter((change) => !change.breaking)];
   const lines = [`API changes: ${report.summary.breaking} breaking, ${report.summary.nonBreaking} not breaking`];
-  for (const change of ordered.slice(0, limit)) lines.push(`  ${change.version} ${inlinePlain(subjectOf(change))}: ${changeLine(change)}`);
+  for (const change of ordered.slice(0, limit)) lines.push(`  ${change.version} ${inlinePlain(isOperation(change) ? subjectOf(change) : change.type)}: ${changeLine(change)}`);
   if (ordered.length > limit) lines.push(`  ... and ${ordered.length - limit} more: \`graph-docs-typegen diff\` lists them all`);
   return lines;
 }

@@ -10,6 +10,7 @@ import { docsLink } from './docsLink.js';
 import { renderHeader } from './header.js';
 import { JSON_SCHEMA_FILE, jsonSchemaDocument } from './jsonSchema.js';
 import { compileRuntime } from './javascript.js';
+import { MODEL_FILE, modelDocument } from './modelJson.js';
 import { OPERATIONS_FILE, operationsDocument } from './operationsJson.js';
 import { PATHS_MODULE, pathsModule } from './paths.js';
 import { RESPONSES_MODULE, responsesModule } from './responses.js';
@@ -125,6 +126,7 @@ export function emitPlanned({ model, options, context, keys }: EmissionPlan, reu
   files.push(...indexModules(model, names, options));
   files.push({ path: `${PATHS_MODULE}.d.ts`, content: pathsModule(model, names, options.templates) });
   files.push({ path: OPERATIONS_FILE, content: operationsDocument(model) });
+  files.push({ path: MODEL_FILE, content: modelDocument(model) });
   if (guards) files.push(...responsesModule(model, names, options.templates));
   if (options.jsonSchema) files.push({ path: JSON_SCHEMA_FILE, content: jsonSchemaDocument(model) });
   files.push(...commonJsCopies(files, names));
