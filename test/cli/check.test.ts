@@ -36,6 +36,59 @@ test('check: a hand edit to a generated file exits 1, names it and shows the fix
   assert.equal(await snapshot(dir), before, 'check writes nothing');
 });
 
+test('check: a docs change prints the API changes, breaking first, above the files that differ', async () => {
+  const dir = await project();
+  const widget = path.join(dir, 'docs/beta/widget.md');
+  await writeFile(widget, (await readFile(widget, 'utf8'))
+    .replace(/^(\| *mode *\| *)String/m, '$1Int32')
+    .replace(/^(\| description\t.*\n)/m, '$1| heft | Double | The heft in grams. |\n'));
+  const run = runCli(['check'], dir);
+  assert.is(run.status, 1);
+  const filesStart = run.stdout.indexOf('\n\nchanged: ');
+  const [summary, files] = [run.stdout.slice(0, filesStart), run.stdout.slice(filesStart)];
+  assert.match(summary, [
+    'API changes: 1 breaking, 1 not breaking',
+    '  beta microsoft.graph.widget: property-changed `mode` [property-type-changed]: `Edm.String, nullable` (widget.md:36) → `Edm.Int32, nullable` (widget.md:37)',
+    '  beta microsoft.graph.widget: property-added `heft` [property-added]: now `Edm.Double, nullable` (widget.md:34)',
+  ].join('\n'));
+  assert.match(files, 'changed: beta/model.json');
+});
+
+test('check: an output folder without model.json says the API changes cannot be told', async () => {
+  const dir = await project();
+  await rm(path.join(dir, 'generated/beta/model.json'));
+  const run = runCli(['check'], dir);
+  assert.is(run.status, 1);
+  assert.match(run.stdout, `API changes: ${path.join('generated', 'beta', 'model.json')} is missing, so what changed in that version cannot be told`);
+  assert.match(run.stdout, 'missing: beta/model.json');
+});
+
+test('generate --changelog: appends the changes since the last generated tree and the bump they call for', async () => {
+  const dir = await project();
+  const changelog = path.join(dir, 'generated/CHANGELOG.md');
+  const widget = path.join(dir, 'docs/beta/widget.md');
+  const page = await readFile(widget, 'utf8');
+  await writeFile(widget, page.replace(/^(\| description\t.*\n)/m, '$1| heft | Double | The heft in grams. |\n'));
+  let run = runCli(['generate', '--changelog', '--quiet'], dir);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, 'CHANGELOG.md: minor (0 breaking, 1 not breaking)');
+  assert.is(await readFile(changelog, 'utf8'), [
+    '# Changelog', '', '## 0.2.0 (minor after 0.1.0)', '', 'API changes: 0 breaking, 1 not breaking.', '',
+    '- beta microsoft.graph.widget: property-added `heft` [property-added]: now `Edm.Double, nullable` (widget.md:34)', '',
+  ].join('\n'));
+  await writeFile(widget, page.replace(/^(\| description\t.*\n)/m, '$1| heft | Double | The heft in kilograms. |\n'));
+  run = runCli(['generate', '--changelog', '--quiet'], dir);
+  assert.match(run.stdout, 'CHANGELOG.md: patch (0 breaking, 0 not breaking)');
+  await writeFile(widget, page);
+  run = runCli(['generate', '--changelog', '--quiet'], dir);
+  assert.match(run.stdout, 'CHANGELOG.md: major (1 breaking, 0 not breaking)');
+  run = runCli(['generate', '--changelog', '--quiet'], dir);
+  assert.match(run.stdout, 'CHANGELOG.md not updated: no change since the last generated tree');
+  const sections = (await readFile(changelog, 'utf8')).split('\n').filter((line) => line.startsWith('## '));
+  assert.equal(sections, ['## 0.2.0 (minor after 0.1.0)', '## 0.1.1 (patch after 0.1.0)', '## 1.0.0 (major after 0.1.0)']);
+  assert.is(runCli(['check'], dir).status, 0, 'CHANGELOG.md is the user\'s file: check leaves it alone');
+});
+
 test('check: a page added to docs/ but never generated exits 1', async () => {
   const dir = await project();
   await writeFile(path.join(dir, 'docs/v1.0/sprocket.md'), `---
