@@ -118,7 +118,8 @@ export const responseText = (response: ResponseShape): string =>
 export function permissionsText(permissions: PermissionsShape): string {
   return PERMISSION_KINDS.map(([key, label]) => {
     const names = permissions[key];
-    return `${label} (${names === null ? 'not supported' : names.map(word).join(', ')})`;
+    // A permission named `not` is quoted, so it cannot read as `not supported`.
+    return `${label} (${names === null ? 'not supported' : names.map((name) => (name === 'not' ? JSON.stringify(name) : word(name))).join(', ')})`;
   }).join(' ');
 }
 
@@ -127,7 +128,7 @@ export const operationText = (request: string, response: string, permissions: st
 
 // Reading the text back.
 
-type Token = { kind: 'word'; text: string } | { kind: 'punctuation'; text: string };
+type Token = { kind: 'word'; text: string; quoted?: true } | { kind: 'punctuation'; text: string };
 
 export class SignatureError extends Error {
   override name = 'SignatureError';
@@ -180,7 +181,7 @@ function tokenize(source: string): Token[] {
   const pattern = /\s*(?:("(?:[^"\\]|\\.)*")|([,;:{}()=])|([^\s,;:{}()"=]+))/gy;
   let match: RegExpExecArray | null;
   while (pattern.lastIndex < source.length && (match = pattern.exec(source))) {
-    if (match[1] !== undefined) tokens.push({ kind: 'word', text: JSON.parse(match[1]) as string });
+    if (match[1] !== undefined) tokens.push({ kind: 'word', text: JSON.parse(match[1]) as string, quoted: true });
     else if (match[2] !== undefined) tokens.push({ kind: 'punctuation', text: match[2] });
     else if (match[3] !== undefined) tokens.push({ kind: 'word', text: match[3] });
     else break;
@@ -314,7 +315,8 @@ export function parsePermissions(text: string): PermissionsShape {
     tokens.expect(label);
     tokens.expect('(');
     let names: string[] | null = [];
-    if (tokens.peek()?.text === 'not' ) {
+    const next = tokens.peek();
+    if (next?.kind === 'word' && next.text === 'not' && !next.quoted) {
       tokens.expect('not');
       tokens.expect('supported');
       names = null;
