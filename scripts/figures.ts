@@ -7,11 +7,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { diffModels } from '../src/diff/compare.js';
 import { verifyDocsExamples } from '../src/examples/run.js';
+import type { Model } from '../src/model/types.js';
 import { generateVersion } from '../src/pipeline.js';
 import { unifiedDiff } from '../src/write/unified-diff.js';
 import { CORPUS, CORPUS_VERSIONS, FIGURES_FILE, formatFigures, REPO_ROOT, type Figures } from './figures/expected.js';
-import { ACCURACY_TOOL, apiPageFigures, exampleFigures, lintFigures, methodsSectionFigures, readerFigures, scoreAccuracy } from './figures/measure.js';
+import { ACCURACY_TOOL, apiPageFigures, diffFigures, exampleFigures, lintFigures, methodsSectionFigures, readerFigures, scoreAccuracy } from './figures/measure.js';
 import { readmeWithFigures } from './figures/readme.js';
 
 const { values } = parseArgs({ options: { update: { type: 'boolean' } } });
@@ -22,18 +24,22 @@ for (const needed of [CORPUS, ACCURACY_TOOL]) {
   }
 }
 
-const figures: Figures = { accuracy: {}, examples: {}, lint: {}, apiPages: {}, methodsSections: {}, reader: { tablesFromLines: 0, codeBlocksFromLines: 0 } };
+const figures: Figures = { accuracy: {}, examples: {}, lint: {}, apiPages: {}, methodsSections: {}, reader: { tablesFromLines: 0, codeBlocksFromLines: 0 }, diff: {} };
+const wholeModels = new Map<string, Model>();
 for (const apiVersion of CORPUS_VERSIONS) {
   process.stderr.write(`figures: ${apiVersion}\n`);
   const docs = path.join(CORPUS, apiVersion, 'resources');
   const output = await generateVersion({ apiVersion, dir: docs, outSubdir: '' }, { enumStyle: 'const' });
   figures.lint[apiVersion] = lintFigures(output.diagnostics);
-  figures.apiPages[apiVersion] = apiPageFigures(await generateVersion({ apiVersion, dir: path.join(CORPUS, apiVersion), outSubdir: '' }, { enumStyle: 'const' }));
+  const whole = await generateVersion({ apiVersion, dir: path.join(CORPUS, apiVersion), outSubdir: '' }, { enumStyle: 'const' });
+  figures.apiPages[apiVersion] = apiPageFigures(whole);
+  wholeModels.set(apiVersion, whole.model);
   figures.accuracy[apiVersion] = (await scoreAccuracy(output.files, apiVersion, docs)).summary;
   figures.examples[apiVersion] = exampleFigures(await verifyDocsExamples(path.join(CORPUS, apiVersion), { apiVersion, enumStyle: 'const' }));
   figures.methodsSections[apiVersion] = await methodsSectionFigures(apiVersion);
 }
 figures.reader = await readerFigures();
+figures.diff['v1.0..beta'] = diffFigures(diffModels(wholeModels.get('v1.0')!, wholeModels.get('beta')!, 'v1.0..beta'));
 
 const readmeFile = path.join(REPO_ROOT, 'README.md');
 const readme = readFileSync(readmeFile, 'utf8');

@@ -37,6 +37,15 @@ export interface Figures {
   methodsSections: Record<string, { pages: number; blanked: number }>;
   /** Tables and fenced code blocks of both versions' resource pages that the reader builds from their lines. */
   reader: { tablesFromLines: number; codeBlocksFromLines: number };
+  /** `diff` from the whole v1.0 folder to the whole beta folder: the beta-only view. */
+  diff: Record<string, DiffFigures>;
+}
+
+export interface DiffFigures {
+  breaking: number;
+  nonBreaking: number;
+  /** Per change kind that occurs. */
+  kinds: Record<string, { breaking: number; nonBreaking: number }>;
 }
 
 export function readExpectedFigures(): Figures {

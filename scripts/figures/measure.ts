@@ -14,7 +14,9 @@ import { listPages } from '../../src/read/discover.js';
 import { splitFrontMatter } from '../../src/read/frontMatter.js';
 import { parseMarkdownReporting } from '../../src/read/markdown.js';
 import { preparePageText } from '../../src/read/pageText.js';
-import { CORPUS, REPO_ROOT, type ExampleFigures, type Figures } from './expected.js';
+import { CORPUS, REPO_ROOT, type DiffFigures, type ExampleFigures, type Figures } from './expected.js';
+import { diffReport, kindCounts } from '../../src/diff/report.js';
+import type { Change } from '../../src/diff/types.js';
 
 export const ACCURACY_TOOL = path.resolve(REPO_ROOT, '../shared/tools/accuracy/compare.mjs');
 
@@ -26,6 +28,11 @@ export function lintFigures(diagnostics: readonly Diagnostic[]): Record<string, 
 /** A whole version's operations, and the lint counts of what is not a resource page. */
 export function apiPageFigures(output: VersionOutput): Figures['apiPages'][string] {
   return { operations: output.model.operations.length, lint: lintFigures(output.diagnostics.filter((diagnostic) => !diagnostic.file.startsWith('resources/'))) };
+}
+
+export function diffFigures(changes: readonly Change[]): DiffFigures {
+  const report = diffReport('', '', [...changes]);
+  return { ...report.summary, kinds: Object.fromEntries([...kindCounts(changes)].filter(([, count]) => count.breaking + count.nonBreaking > 0)) };
 }
 
 export function exampleFigures(report: VerificationReport): ExampleFigures {

@@ -47,7 +47,7 @@ export function summaryLines(report: DiffReport, limit: number): string[] {
   return lines;
 }
 
-export function kindCounts(changes: Change[]): Map<string, { breaking: number; nonBreaking: number }> {
+export function kindCounts(changes: readonly Change[]): Map<string, { breaking: number; nonBreaking: number }> {
   const counts = new Map(CHANGE_KINDS.map((kind) => [kind as string, { breaking: 0, nonBreaking: 0 }]));
   for (const change of changes) counts.get(change.kind)![change.breaking ? 'breaking' : 'nonBreaking']++;
   return counts;
