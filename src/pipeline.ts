@@ -99,13 +99,24 @@ export async function readModel(input: VersionInput, options: ModelOptions = {})
   return modelOfPages(input.apiVersion, path.basename(input.dir), await loadPages(input.dir, cache?.pages), options);
 }
 
-/** The model of a version whose pages' bytes are at hand (read from git, say); `folderName` as in generateVersion. */
+/**
+ * The model of a version whose pages' bytes are at hand (read from git, say); `folderName` as in
+ * generateVersion. With a cache, the model is kept by the bytes of every page, like an output.
+ */
 export async function modelOfPages(apiVersion: string, folderName: string, pageBytes: PageBytes[], options: ModelOptions = {}): Promise<VersionModel> {
   const cache = openCache(options.cacheDir);
-  const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
-  const built = buildModel(apiVersion, pages, { folderName });
-  const model = options.namespaces ? selectNamespaces(built.model, options.namespaces) : built.model;
-  return { model, diagnostics: [...built.diagnostics, ...(cache?.problems ?? [])] };
+  const modelKey = cache?.models.keyOf({
+    apiVersion, folderName, namespaces: options.namespaces ?? null, pages: pageBytes.map((page) => page.key ?? cache.pages.keyOf(page.file, page.bytes)),
+  });
+  let built = modelKey ? cache?.models.read(modelKey) : undefined;
+  if (!built) {
+    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
+    const { model, diagnostics } = buildModel(apiVersion, pages, { folderName });
+    built = { model: options.namespaces ? selectNamespaces(model, options.namespaces) : model, diagnostics };
+    if (modelKey) cache?.models.write(modelKey, built);
+  }
+  const cacheProblems = cache?.problems ?? [];
+  return cacheProblems.length > 0 ? { ...built, diagnostics: [...built.diagnostics, ...cacheProblems] } : built;
 }
 
 /**

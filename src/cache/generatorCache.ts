@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/types.js';
+import { ModelCache } from './modelCache.js';
 import { OutputCache } from './outputCache.js';
 import { PageCache } from './pageCache.js';
 import { TypeCache } from './typeCache.js';
@@ -13,9 +14,11 @@ export class GeneratorCache {
   readonly pages: PageCache;
   readonly outputs: OutputCache;
   readonly types: TypeCache;
+  readonly models: ModelCache;
 
   constructor(dir: string) {
     this.pages = new PageCache(dir, this.problems);
+    this.models = new ModelCache(dir, this.problems);
     this.outputs = new OutputCache(dir, this.problems);
     this.types = new TypeCache(dir, this.problems);
   }
