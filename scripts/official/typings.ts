@@ -35,7 +35,7 @@ export function odataKey(fullName: string): string {
   return typingKey(rest.slice(0, -1), rest.at(-1)!);
 }
 
-/** Every interface of a typings file by key; `globalName` is its `export as namespace` (a prefix bases may carry). */
+/** Every interface of a typings file by key; bases may be named through its `export as namespace` name. */
 export function readTypings(text: string, fileName = 'microsoft-graph.d.ts'): Map<string, TypingInterface> {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const globals = new Set(source.statements.filter(ts.isNamespaceExportDeclaration).map((statement) => statement.name.text));
@@ -75,10 +75,12 @@ export function readTypings(text: string, fileName = 'microsoft-graph.d.ts'): Ma
   for (const [key, { baseWritten, namespaces, ...entry }] of found) {
     let base: string | null = null;
     if (baseWritten) {
-      const written = globals.has(baseWritten[0]!) ? baseWritten.slice(1) : baseWritten;
+      // `microsoftgraph.Entity` names the top level; any other name is looked up from the
+      // innermost namespace outwards, as TypeScript does
+      const global = baseWritten.length > 1 && globals.has(baseWritten[0]!);
+      const written = global ? baseWritten.slice(1) : baseWritten;
       const name = written.at(-1)!;
-      // an unqualified base is looked up from the innermost namespace outwards, as TypeScript does
-      for (let depth = namespaces.length; depth >= 0 && base === null; depth--) {
+      for (let depth = global ? 0 : namespaces.length; depth >= 0 && base === null; depth--) {
         const candidate = typingKey([...namespaces.slice(0, depth), ...written.slice(0, -1)], name);
         if (found.has(candidate)) base = candidate;
       }
