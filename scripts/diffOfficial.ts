@@ -15,12 +15,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { compareText } from '../src/compareText.js';
 import { diffModels } from '../src/diff/compare.js';
 import { modelsOf, pairVersions, sideOf } from '../src/diff/sides.js';
 import type { Change } from '../src/diff/types.js';
 import { fullNameOf, type Model, type ObjectTypeDef } from '../src/model/types.js';
 import { CORPUS, REPO_ROOT } from './figures/expected.js';
-import { changesBetween, percent, sample, scoreChanges, type Disagreement, type PropertyChange, type Score, type Scored } from './official/score.js';
+import { changesBetween, onThePages, percent, sample, scoreChanges, type Disagreement, type PageNames, type PropertyChange, type Score, type Scored } from './official/score.js';
 import { flattened, odataKey, readTypings, type TypingInterface } from './official/typings.js';
 
 const TYPINGS = { from: '@microsoft/microsoft-graph-types/microsoft-graph.d.ts', to: '@microsoft/microsoft-graph-types-beta/microsoft-graph.d.ts' };
@@ -112,6 +113,18 @@ const flat = scoreChanges(
 );
 
 // --- report
+const pageNames = (side: 'from' | 'to', name: string): PageNames => ({
+  own: new Set(ours[side].get(name)?.properties.map((property) => property.name) ?? []),
+  all: flattened(bases[side], name, (type) => type.names),
+});
+const versions = { from: values['from-version'], to: values['to-version'] };
+const whereOnPages = (disagreement: Disagreement): string =>
+  onThePages(disagreement, { from: pageNames('from', disagreement.type), to: pageNames('to', disagreement.type) }, versions);
+const whereabouts = new Map<string, number>();
+for (const disagreement of own.disagreements) {
+  const where = `${disagreement.side} only, ${disagreement.list}: ${whereOnPages(disagreement)}`;
+  whereabouts.set(where, (whereabouts.get(where) ?? 0) + 1);
+}
 const placeOf = new Map(propertyChanges.map((change) => [`${change.kind === 'property-added' ? 'added' : 'removed'} ${change.type} ${change.member}`, (change.to ?? change.from)?.place ?? null]));
 const pageOf = (type: ObjectTypeDef | undefined): string | null => (type?.sources[0] ? `${type.sources[0].file}:${type.sources[0].line}` : null);
 const typingPlace = (side: 'from' | 'to', name: string, property: string): string | null => {
@@ -122,6 +135,7 @@ const typingPlace = (side: 'from' | 'to', name: string, property: string): strin
 };
 const detailed = (disagreement: Disagreement) => ({
   ...disagreement,
+  onThePages: whereOnPages(disagreement),
   place: placeOf.get(`${disagreement.list} ${disagreement.type} ${disagreement.property}`) ?? null,
   pages: { from: pageOf(ours.from.get(disagreement.type)), to: pageOf(ours.to.get(disagreement.type)) },
   typings: { from: typingPlace('from', disagreement.type, disagreement.property), to: typingPlace('to', disagreement.type, disagreement.property) },
@@ -146,6 +160,8 @@ const lines = [
   `left out with their kind: ${kindChangedOfficial.length} own-property changes by the typings on ${new Set(kindChangedOfficial.map((change) => change.type)).size} of the ${kindChanged.length} types (the diff reports a type-removed and a type-added for them, no property change)`,
   `our changes: ${propertyChanges.length} property-added/removed, ${oursChanges.length} on universe types${values.diff ? ` (read from ${values.diff})` : ''}`,
   ...table('own properties (as declared on each type):', own),
+  'own-property disagreements by where the property is on our side (the models read from the pages):',
+  ...[...whereabouts].sort(([a, x], [b, y]) => y - x || compareText(a, b)).map(([where, count]) => `  ${String(count).padStart(4)}  ${where}`),
   ...table('flattened (inherited properties included):', flat),
   ...(drawn.length ? [`sample: ${drawn.length} own-property disagreements drawn with seed ${seed}:`, ...drawn.map((disagreement, index) => {
     const { place, pages, typings: where } = detailed(disagreement);

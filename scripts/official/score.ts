@@ -111,3 +111,32 @@ export function sample<T>(items: readonly T[], count: number, seed: number): T[]
   }
   return pool.slice(0, take);
 }
+
+/** A type's property names on one version's pages: declared on it, and with its bases' too. */
+export interface PageNames {
+  own: ReadonlySet<string>;
+  all: ReadonlySet<string>;
+}
+
+/**
+ * Where a disagreement's property is on our side (the models read from the pages), a first sort
+ * of the causes: `has` is the version the change says has the property (beta for an addition),
+ * `lacks` the other one.
+ */
+export function onThePages(disagreement: Disagreement, pages: { from: PageNames; to: PageNames }, versions = { from: 'from', to: 'to' }): string {
+  const [has, lacks] = disagreement.list === 'added' ? [pages.to, pages.from] : [pages.from, pages.to];
+  const [hasName, lacksName] = disagreement.list === 'added' ? [versions.to, versions.from] : [versions.from, versions.to];
+  const property = disagreement.property;
+  const inOtherCase = (names: ReadonlySet<string>) => [...names].some((name) => name !== property && name.toLowerCase() === property.toLowerCase());
+  if (disagreement.side === 'official') {
+    if (has.own.has(property)) return lacks.own.has(property) ? `declared on both versions' pages` : `declared on the ${hasName} page, inherited on the ${lacksName} pages`;
+    if (has.all.has(property)) return lacks.all.has(property) ? `inherited on both versions' pages` : `inherited on the ${hasName} pages only`;
+    if (lacks.all.has(property)) return `on the ${lacksName} pages only`;
+    if (inOtherCase(has.all)) return `in another case on the ${hasName} pages`;
+    return 'on no page of either version';
+  }
+  if (lacks.own.has(property)) return `declared on both versions' pages`;
+  if (lacks.all.has(property)) return `inherited on the ${lacksName} pages (the base changed)`;
+  if (inOtherCase(lacks.all)) return `in another case on the ${lacksName} pages`;
+  return `on the ${hasName} pages only`;
+}

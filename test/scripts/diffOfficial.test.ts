@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { changesBetween, percent, sample, scoreChanges, type PropertyChange } from '../../scripts/official/score.js';
+import { changesBetween, onThePages, percent, sample, scoreChanges, type Disagreement, type PageNames, type PropertyChange } from '../../scripts/official/score.js';
 import { flattened, odataKey, readTypings, typingKey } from '../../scripts/official/typings.js';
 
 const KEYS: { given: string; odata: string; want: string }[] = [
@@ -129,6 +129,23 @@ for (const { given, official, ours, want } of SCORES) {
     assert.is(scored.both.precision, want.precision);
     assert.equal(scored.disagreements.map((d) => `${d.type} ${d.list} ${d.property} ${d.side}${d.caseOnly ? ' case-only' : ''}`), want.disagreements);
   });
+}
+
+const pages = (own: string[], inherited: string[] = []): PageNames => ({ own: new Set(own), all: new Set([...own, ...inherited]) });
+const VERSIONS = { from: 'v1.0', to: 'beta' };
+const PAGES: { given: string; disagreement: Disagreement; from: PageNames; to: PageNames; want: string }[] = [
+  { given: 'the typings add what no page has', disagreement: { ...added('t', 'p'), side: 'official', caseOnly: false }, from: pages([]), to: pages(['q']), want: 'on no page of either version' },
+  { given: 'the typings add what the v1.0 page has already', disagreement: { ...added('t', 'p'), side: 'official', caseOnly: false }, from: pages(['p']), to: pages(['p']), want: "declared on both versions' pages" },
+  { given: 'the typings add what a beta base declares', disagreement: { ...added('t', 'p'), side: 'official', caseOnly: false }, from: pages([]), to: pages([], ['p']), want: 'inherited on the beta pages only' },
+  { given: 'the typings add what beta spells in another case', disagreement: { ...added('t', 'hostNames'), side: 'official', caseOnly: false }, from: pages([]), to: pages(['hostnames']), want: 'in another case on the beta pages' },
+  { given: 'the typings remove what only beta has', disagreement: { ...removed('t', 'p'), side: 'official', caseOnly: false }, from: pages([]), to: pages(['p']), want: 'on the beta pages only' },
+  { given: 'we add what v1.0 inherits', disagreement: { ...added('t', 'id'), side: 'ours', caseOnly: false }, from: pages([], ['id']), to: pages(['id']), want: 'inherited on the v1.0 pages (the base changed)' },
+  { given: 'we remove what beta inherits', disagreement: { ...removed('t', 'location'), side: 'ours', caseOnly: false }, from: pages(['location']), to: pages([], ['location']), want: 'inherited on the beta pages (the base changed)' },
+  { given: 'we add what v1.0 spells in another case', disagreement: { ...added('t', 'deleteditems'), side: 'ours', caseOnly: false }, from: pages(['deletedItems']), to: pages(['deleteditems']), want: 'in another case on the v1.0 pages' },
+  { given: 'we add what only beta has', disagreement: { ...added('t', 'course'), side: 'ours', caseOnly: false }, from: pages(['name']), to: pages(['name', 'course']), want: 'on the beta pages only' },
+];
+for (const { given, disagreement, from, to, want } of PAGES) {
+  test(`onThePages: ${given}`, () => assert.is(onThePages(disagreement, { from, to }, VERSIONS), want));
 }
 
 const PERCENTS: [number | null, string][] = [[null, 'n/a'], [0, '0.0%'], [0.81049, '81.0%'], [0.8106, '81.1%'], [1, '100.0%']];
