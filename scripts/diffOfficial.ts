@@ -125,8 +125,12 @@ for (const disagreement of own.disagreements) {
   const where = `${disagreement.side} only, ${disagreement.list}: ${whereOnPages(disagreement)}`;
   whereabouts.set(where, (whereabouts.get(where) ?? 0) + 1);
 }
-const placeOf = new Map(propertyChanges.map((change) => [`${change.kind === 'property-added' ? 'added' : 'removed'} ${change.type} ${change.member}`, (change.to ?? change.from)?.place ?? null]));
-const pageOf = (type: ObjectTypeDef | undefined): string | null => (type?.sources[0] ? `${type.sources[0].file}:${type.sources[0].line}` : null);
+// places are below a version folder: an addition's in the to version, a removal's in the from version
+const placeOf = new Map(propertyChanges.map((change) => {
+  const [list, side, version] = change.kind === 'property-added' ? ['added', change.to, values['to-version']] : ['removed', change.from, values['from-version']];
+  return [`${list} ${change.type} ${change.member}`, side?.place ? `${version}/${side.place}` : null];
+}));
+const pageOf = (version: string, type: ObjectTypeDef | undefined): string | null => (type?.sources[0] ? `${version}/${type.sources[0].file}:${type.sources[0].line}` : null);
 const typingPlace = (side: 'from' | 'to', name: string, property: string): string | null => {
   const type = typings[side].get(odataKey(name));
   if (!type) return null;
@@ -137,7 +141,7 @@ const detailed = (disagreement: Disagreement) => ({
   ...disagreement,
   onThePages: whereOnPages(disagreement),
   place: placeOf.get(`${disagreement.list} ${disagreement.type} ${disagreement.property}`) ?? null,
-  pages: { from: pageOf(ours.from.get(disagreement.type)), to: pageOf(ours.to.get(disagreement.type)) },
+  pages: { from: pageOf(values['from-version'], ours.from.get(disagreement.type)), to: pageOf(values['to-version'], ours.to.get(disagreement.type)) },
   typings: { from: typingPlace('from', disagreement.type, disagreement.property), to: typingPlace('to', disagreement.type, disagreement.property) },
 });
 
