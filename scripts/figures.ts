@@ -13,7 +13,7 @@ import type { Model } from '../src/model/types.js';
 import { generateVersion } from '../src/pipeline.js';
 import { unifiedDiff } from '../src/write/unified-diff.js';
 import { CORPUS, CORPUS_VERSIONS, FIGURES_FILE, formatFigures, REPO_ROOT, type Figures } from './figures/expected.js';
-import { ACCURACY_TOOL, apiPageFigures, diffFigures, exampleFigures, lintFigures, methodsSectionFigures, readerFigures, scoreAccuracy } from './figures/measure.js';
+import { ACCURACY_TOOL, apiPageFigures, diffFigures, diffOfficialFigure, exampleFigures, lintFigures, methodsSectionFigures, readerFigures, scoreAccuracy } from './figures/measure.js';
 import { readmeWithFigures } from './figures/readme.js';
 
 const { values } = parseArgs({ options: { update: { type: 'boolean' } } });
@@ -24,7 +24,7 @@ for (const needed of [CORPUS, ACCURACY_TOOL]) {
   }
 }
 
-const figures: Figures = { accuracy: {}, examples: {}, lint: {}, apiPages: {}, methodsSections: {}, reader: { tablesFromLines: 0, codeBlocksFromLines: 0 }, diff: {} };
+const figures: Figures = { accuracy: {}, examples: {}, lint: {}, apiPages: {}, methodsSections: {}, reader: { tablesFromLines: 0, codeBlocksFromLines: 0 }, diff: {}, diffOfficial: '' };
 const wholeModels = new Map<string, Model>();
 for (const apiVersion of CORPUS_VERSIONS) {
   process.stderr.write(`figures: ${apiVersion}\n`);
@@ -40,6 +40,7 @@ for (const apiVersion of CORPUS_VERSIONS) {
 }
 figures.reader = await readerFigures();
 figures.diff['v1.0..beta'] = diffFigures(diffModels(wholeModels.get('v1.0')!, wholeModels.get('beta')!, 'v1.0..beta'));
+figures.diffOfficial = diffOfficialFigure();
 
 const readmeFile = path.join(REPO_ROOT, 'README.md');
 const readme = readFileSync(readmeFile, 'utf8');

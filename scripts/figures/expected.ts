@@ -39,6 +39,8 @@ export interface Figures {
   reader: { tablesFromLines: number; codeBlocksFromLines: number };
   /** `diff` from the whole v1.0 folder to the whole beta folder: the beta-only view. */
   diff: Record<string, DiffFigures>;
+  /** `npm run diff-official`'s last line: diff's property lists against the official typings'. */
+  diffOfficial: string;
 }
 
 export interface DiffFigures {

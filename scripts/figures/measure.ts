@@ -35,6 +35,13 @@ export function diffFigures(changes: readonly Change[]): DiffFigures {
   return { ...report.summary, kinds: Object.fromEntries([...kindCounts(changes)].filter(([, count]) => count.breaking + count.nonBreaking > 0)) };
 }
 
+/** Runs `npm run diff-official` (in a child: it is a script of its own) and returns its last line. */
+export function diffOfficialFigure(): string {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/scripts/diffOfficial.js')], { encoding: 'utf8', cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`diff-official failed (exit ${run.status}): ${run.stderr.trim().split('\n')[0]}`);
+  return run.stdout.trimEnd().split('\n').at(-1) ?? '';
+}
+
 export function exampleFigures(report: VerificationReport): ExampleFigures {
   return {
     counts: report.counts,

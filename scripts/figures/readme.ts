@@ -52,6 +52,23 @@ export function readmeWithFigures(readme: string, figures: Figures): ReadmeFigur
   sentence('the tables and code blocks built from their lines', '({} tables and {} code blocks of the corpus',
     [figures.reader.tablesFromLines.toLocaleString('en'), figures.reader.codeBlocksFromLines.toLocaleString('en')]);
 
+  const diff = figures.diff['v1.0..beta'];
+  sentence('the v1.0 → beta totals', '{} breaking and {} not breaking changes.', [diff.breaking, diff.nonBreaking]);
+  replace('the diff-official line', /^diff vs official typings: .*$/m, () => figures.diffOfficial);
+  const diffStart = text.indexOf('\n### What beta has that v1.0 has not');
+  const diffEnd = text.indexOf('\n### ', diffStart + 1);
+  if (diffStart < 0 || diffEnd < 0) {
+    problems.push('README: no "### What beta has that v1.0 has not" section');
+  } else {
+    const kinds = new Set(Object.keys(diff.kinds));
+    const table = text.slice(diffStart, diffEnd).replace(/^\| `([a-z-]+)` \| \d+ \| \d+ \|$/gm, (_row, kind: string) => {
+      kinds.delete(kind);
+      return `| \`${kind}\` | ${diff.kinds[kind]?.breaking ?? 0} | ${diff.kinds[kind]?.nonBreaking ?? 0} |`;
+    });
+    text = text.slice(0, diffStart) + table + text.slice(diffEnd);
+    problems.push(...[...kinds].map((kind) => `README: the v1.0 → beta table has no row for \`${kind}\``));
+  }
+
   const lintStart = text.indexOf('\n## Docs lint');
   const apiStart = text.indexOf('\n### Api pages', lintStart);
   if (lintStart < 0 || apiStart < 0) {

@@ -11,7 +11,7 @@ import { viewOf, type VersionView } from '../../src/diff/view.js';
 import type { Model } from '../../src/model/types.js';
 import { readModel } from '../../src/pipeline.js';
 import { readExpectedFigures } from '../../scripts/figures/expected.js';
-import { diffFigures } from '../../scripts/figures/measure.js';
+import { diffFigures, diffOfficialFigure } from '../../scripts/figures/measure.js';
 import { CORPUS, REPO_ROOT } from '../helpers/cli.js';
 import { corpusTest } from '../helpers/corpus.js';
 
@@ -52,6 +52,10 @@ corpusTest(corpus, 'v1.0 → beta and back: the expected counts per kind, the JS
     assert.is(count(forward, removed), count(backward, added));
   }
   assert.is(count(forward, 'property-changed'), count(backward, 'property-changed'));
+});
+
+corpusTest(corpus, 'diff-official: the property lists against the official typings score the expected recall and precision', () => {
+  assert.is(diffOfficialFigure(), readExpectedFigures().diffOfficial);
 });
 
 corpus.run();

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyChanges } from '../../src/diff/apply.js';
 import { diffModels } from '../../src/diff/compare.js';
 import { viewOf, type VersionView } from '../../src/diff/view.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 import type { EnumTypeDef, Model, ObjectTypeDef, Operation, OperationTypeRef, Permissions, PropertyDef, TypeRef } from '../../src/model/types.js';
 
 // Given two hand-made models, want exactly these changes: every kind, and every rule with a case on each side of the line.
@@ -178,11 +181,15 @@ const CASES: Case[] = [
   operationCase('optional parameter added', { request: parameters(['a', true]) }, { request: parameters(['a', true], ['b', false]) }, 'operation-changed', false, 'request-parameter-optional-added'),
   operationCase('required parameter added', { request: parameters(['a', true]) }, { request: parameters(['a', true], ['b', true]) }, 'operation-changed', true, 'request-parameter-required-added'),
   operationCase('parameter removed', { request: parameters(['a', true], ['b', false]) }, { request: parameters(['a', true]) }, 'operation-changed', true, 'request-parameter-removed'),
+  operationCase('parameter type changed', { request: parameters(['a', true]) },
+    { request: { kind: 'parameters', parameters: [{ name: 'a', type: int32, collection: false, required: true, description: '' }] } }, 'operation-changed', true, 'request-parameter-type-changed'),
   operationCase('parameter became required', { request: parameters(['a', false]) }, { request: parameters(['a', true]) }, 'operation-changed', true, 'request-parameter-became-required'),
   operationCase('parameter became optional', { request: parameters(['a', true]) }, { request: parameters(['a', false]) }, 'operation-changed', false, 'request-parameter-became-optional'),
   { name: 'parameters reordered: no change', from: withOperation({ request: parameters(['a', true], ['b', false]) }), to: withOperation({ request: parameters(['b', false], ['a', true]) }), want: [] },
   operationCase('response type changed', {}, { response: { status: 200, type: string, collection: false } }, 'operation-changed', true, 'response-type-changed'),
   operationCase('response single → collection', {}, { response: { status: 200, type: named('microsoft.graph.widget'), collection: true } }, 'operation-changed', true, 'response-collection-changed'),
+  operationCase('response type now known', { response: { status: 200, type: { kind: 'unknown', written: 'widgit' }, collection: false } }, {}, 'operation-changed', false, 'response-type-now-known'),
+  operationCase('response type no longer known: readers get unknown', {}, { response: { status: 200, type: { kind: 'unknown', written: 'widgit' }, collection: false } }, 'operation-changed', true, 'response-type-changed'),
   operationCase('response body removed (200 → 204)', {}, { response: { status: 204, type: null, collection: false } }, 'operation-changed', true, 'response-body-removed'),
   operationCase('response body added (204 → 200)', { response: { status: 204, type: null, collection: false } }, {}, 'operation-changed', false, 'response-body-added'),
   operationCase('response status only (200 → 201)', {}, { response: { status: 201, type: named('microsoft.graph.widget'), collection: false } }, 'operation-changed', false, 'response-status-changed'),
@@ -232,6 +239,19 @@ test('diff: an operation is named by its path, and its method is the member', ()
 test('diff: removals come before additions within a type, so a list applies in order', () => {
   const changes = diffModels(withWidget(property('b')), model([...BASE_TYPES, object('widget', [property('a')], { kind: 'entity' })]), 'beta');
   assert.equal(changes.map((change) => change.kind), ['type-removed', 'type-added']);
+});
+
+test('README: the rules table has a row for every rule, saying what the rule decides', () => {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Breaking or not: the rules'), readme.indexOf('### `check` and the changelog'));
+  const rows = new Map([...section.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((match) => [match[1], match[2].trim()]));
+  const changes = CASES.flatMap(({ from, to }) => diffModels(from, to, 'beta'));
+  assert.equal([...rows.keys()].sort(), [...new Set(changes.map((change) => change.rule))].sort(), 'every rule a case gives has a row, and every row a case');
+  for (const change of changes) {
+    const said = rows.get(change.rule);
+    const expected = said === 'removal yes, addition no' ? change.kind.endsWith('-removed') : said === 'yes';
+    assert.is(change.breaking, expected, `${change.rule} (${change.kind}): the README says ${said}`);
+  }
 });
 
 test.run();
