@@ -18,6 +18,13 @@ export interface Verdict {
 const breaks = (rule: string): Verdict => ({ breaking: true, rule });
 const keeps = (rule: string): Verdict => ({ breaking: false, rule });
 
+/** The first breaking verdict, else the first: called only when the texts differ, so some aspect did. */
+function decide(verdicts: Verdict[], what: string): Verdict {
+  const verdict = verdicts.find((each) => each.breaking) ?? verdicts[0];
+  if (!verdict) throw new Error(`${what}: the texts differ but no aspect does`);
+  return verdict;
+}
+
 /** What the rules ask of the models on either side. */
 export interface RuleContext {
   /** Whether a full name is an enum on that side. */
@@ -71,7 +78,7 @@ export function propertyChange(fromText: string, toText: string, context: RuleCo
     ...(from.navigation !== to.navigation ? [to.navigation ? breaks('property-became-navigation') : keeps('property-became-structural')] : []),
     ...maxLengthVerdicts(from, to),
   ];
-  return verdicts.find((verdict) => verdict.breaking) ?? verdicts[0] ?? keeps('property-unchanged');
+  return decide(verdicts, `property ${fromText} → ${toText}`);
 }
 
 function typeVerdicts(from: PropertyShape, to: PropertyShape, context: RuleContext): Verdict[] {
@@ -123,7 +130,7 @@ function parametersChange(from: RequestShape & { kind: 'parameters' }, to: Reque
   for (const [name, parameter] of after) {
     if (!before.has(name)) verdicts.push(parameter.required ? breaks('request-parameter-required-added') : keeps('request-parameter-optional-added'));
   }
-  return verdicts.find((verdict) => verdict.breaking) ?? verdicts[0] ?? keeps('request-unchanged');
+  return decide(verdicts, 'request parameters');
 }
 
 /** A type that was unknown (the page named none the model has) and is now known narrows `unknown`: nothing breaks. */
@@ -164,7 +171,7 @@ export function permissionsChange(from: PermissionsShape, to: PermissionsShape):
     else if (before[0] === after[0]) verdicts.push(keeps('higher-privileged-changed'));
     else verdicts.push(after.some((name) => implies(before[0], name)) ? keeps('least-privileged-still-accepted') : breaks('least-privileged-raised'));
   }
-  return verdicts.find((verdict) => verdict.breaking) ?? verdicts[0] ?? keeps('permissions-unchanged');
+  return decide(verdicts, 'permissions');
 }
 
 function sameList(a: string[] | null, b: string[] | null): boolean {
