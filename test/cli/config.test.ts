@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { isDocsBaseUrl } from '../../src/cli/args.js';
 import { CONFIG_KEYS, validateConfig } from '../../src/cli/config.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
@@ -37,6 +39,12 @@ test('config accepts every documented key', () => {
 test('the JSON Schema for editors lists exactly the keys the validator knows', () => {
   const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'graph-docs-typegen.schema.json'), 'utf8')) as { properties: object };
   assert.equal(Object.keys(schema.properties).filter((key) => key !== '$schema').sort(), [...CONFIG_KEYS].sort());
+});
+
+test('the schema\'s docsBaseUrl pattern admits only URLs the URL parser takes, as --docs-base-url wants', () => {
+  const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'graph-docs-typegen.schema.json'), 'utf8')) as { properties: { docsBaseUrl: { pattern: string } } };
+  const pattern = new RegExp(schema.properties.docsBaseUrl.pattern, 'u');
+  fc.assert(fc.property(fc.stringMatching(pattern), (url) => isDocsBaseUrl(url)), { numRuns: 2000 });
 });
 
 test.run();
