@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isDocsBaseUrl, UsageError } from './args.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { UsageError } from './args.js';
 
 export const CONFIG_FILE = 'graph-docs-typegen.config.json';
 
@@ -32,58 +35,47 @@ export interface Config {
   emit?: 'json-schema'[];
 }
 
-type Check = (value: unknown, key: string) => void;
+/** The keywords of graph-docs-typegen.schema.json that the messages put into words. */
+type Schema =
+  | { enum: unknown[] }
+  | { type: 'boolean' }
+  | { type: 'integer'; minimum?: number }
+  | { type: 'string'; minLength?: number; pattern?: string; title?: string }
+  | { type: 'array'; items: Schema }
+  | ObjectSchema;
+type ObjectSchema = { type: 'object'; properties?: Record<string, Schema>; additionalProperties?: Schema | false; required?: string[] };
 
-const string: Check = (value, key) => {
-  if (typeof value !== 'string' || value === '') fail(key, 'a non-empty string', value);
-};
-const boolean: Check = (value, key) => {
-  if (typeof value !== 'boolean') fail(key, 'true or false', value);
-};
-const oneOf = (...allowed: string[]): Check => (value, key) => {
-  if (typeof value !== 'string' || !allowed.includes(value)) fail(key, allowed.map((item) => `"${item}"`).join(' | '), value);
-};
-const listOf = (...allowed: string[]): Check => (value, key) => {
-  if (!Array.isArray(value)) return fail(key, `a list of ${allowed.map((item) => `"${item}"`).join(' | ')}`, value);
-  value.forEach((item, index) => oneOf(...allowed)(item, `${key}[${index}]`));
-};
-const url: Check = (value, key) => {
-  if (!isDocsBaseUrl(value)) fail(key, 'an http or https URL', value);
-};
-const positiveInteger: Check = (value, key) => {
-  if (!Number.isInteger(value) || (value as number) < 1) fail(key, 'a whole number ≥ 1', value);
-};
-const stringList: Check = (value, key) => {
-  if (!Array.isArray(value)) return fail(key, 'a list of strings', value);
-  value.forEach((item, index) => string(item, `${key}[${index}]`));
-};
-const stringMap: Check = (value, key) => {
-  if (!isPlainObject(value)) return fail(key, 'an object of strings', value);
-  for (const [name, item] of Object.entries(value)) string(item, `${key}.${name}`);
-};
-const versionMap: Check = (value, key) => {
-  if (!isPlainObject(value)) return fail(key, 'an object of { "docs", "out" } per API version', value);
-  for (const [version, entry] of Object.entries(value)) {
-    checkObject(entry, `${key}.${version}`, { docs: string, out: string }, ['docs', 'out']);
+let validator: ValidateFunction<Config> | undefined;
+
+/**
+ * The config file's JSON Schema from the package root, compiled on first use: the one statement
+ * of the rules, which editors complete from and runs check the file against. Loading ajv and
+ * compiling cost about 0.15 s, which a run without a config file should not pay; `require`
+ * keeps the loading lazy and validateConfig synchronous.
+ */
+function configValidator(): ValidateFunction<Config> {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    const schema = JSON.parse(readFileSync(new URL('../../../graph-docs-typegen.schema.json', import.meta.url), 'utf8')) as Schema;
+    // verbose: an error carries the value and the schema around its keyword, which the message reads.
+    // strictNumbers: a whole number is what Number.isInteger says, so Infinity is none.
+    validator = new Ajv({ verbose: true, strictNumbers: true }).compile<Config>(schema);
   }
-};
+  return validator;
+}
 
-const KEYS: Record<keyof Config, Check> = {
-  docs: string, out: string, apiVersion: string, enumStyle: oneOf('const', 'union', 'enum'),
-  strict: boolean, quiet: boolean, verbose: boolean, jobs: positiveInteger, noCache: boolean, guards: boolean,
-  checkFormats: boolean, versions: versionMap, namingOverrides: stringMap, headerTemplate: string, docsBaseUrl: url,
-  includeNamespaces: stringList, excludeNamespaces: stringList, emit: listOf('json-schema'),
-};
+/** Every key of `Config`, spelled out so that the compiler holds it to the interface and a test to the schema. */
+export const CONFIG_KEYS = Object.keys({
+  docs: true, out: true, apiVersion: true, enumStyle: true, strict: true, quiet: true, verbose: true, jobs: true,
+  noCache: true, guards: true, checkFormats: true, versions: true, namingOverrides: true, headerTemplate: true,
+  docsBaseUrl: true, includeNamespaces: true, excludeNamespaces: true, emit: true,
+} satisfies Record<keyof Config, true>) as (keyof Config)[];
 
-/** Validates parsed JSON as a config; the error names the first bad key. */
+/** Validates parsed JSON as a config against the schema; the error names a bad key and what it must be. */
 export function validateConfig(data: unknown, file = CONFIG_FILE): Config {
-  try {
-    checkObject(data, '', KEYS, []);
-  } catch (error) {
-    if (error instanceof ConfigKeyError) throw new UsageError(`${file}: ${error.message}`);
-    throw error;
-  }
-  return data as Config;
+  const validate = configValidator();
+  if (validate(data)) return data;
+  throw new UsageError(`${file}: ${describeError(validate.errors![0], data)}`);
 }
 
 /** Reads the config file if there is one; a missing file is no config, a bad one a usage error. */
@@ -104,27 +96,55 @@ export async function loadConfig(file: string, required: boolean): Promise<Confi
   return validateConfig(data, file);
 }
 
-class ConfigKeyError extends Error {}
-
-function checkObject(value: unknown, path: string, checks: Record<string, Check>, required: string[]): void {
-  if (!isPlainObject(value)) fail(path || 'the config', 'an object', value);
-  const object = value as Record<string, unknown>;
-  for (const key of Object.keys(object)) {
-    if (key === '$schema' && path === '') continue;
-    const name = path ? `${path}.${key}` : key;
-    if (!Object.hasOwn(checks, key)) throw new ConfigKeyError(`unknown key '${name}' (known: ${Object.keys(checks).join(', ')})`);
-    checks[key](object[key], name);
+/** An ajv error in the words of the key it is about: unknown, missing, or what its value must be. */
+function describeError(error: ErrorObject, config: unknown): string {
+  const key = keyAt(error.instancePath, config);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as ObjectSchema).properties!).join(', ');
+      return `unknown key '${key ? `${key}.` : ''}${error.params.additionalProperty}' (known: ${known})`;
+    }
+    case 'required':
+      return `'${key}' needs '${error.params.missingProperty}'`;
+    default:
+      return `'${key || 'the config'}' must be ${expectation(error.parentSchema as Schema)}, not ${shown(error.data)}`;
   }
-  for (const key of required) if (!Object.hasOwn(object, key)) throw new ConfigKeyError(`'${path}' needs '${key}'`);
 }
 
-function fail(key: string, expected: string, value: unknown): never {
-  const found = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? JSON.stringify(value) : typeof value;
-  throw new ConfigKeyError(`'${key}' must be ${expected}, not ${found}`);
+/** A JSON Pointer into the config as the key paths users write: `versions.beta`, `emit[0]`. */
+function keyAt(pointer: string, config: unknown): string {
+  let key = '';
+  let value = config;
+  for (const segment of pointer.split('/').slice(1).map((escaped) => escaped.replaceAll('~1', '/').replaceAll('~0', '~'))) {
+    key += Array.isArray(value) ? `[${segment}]` : key ? `.${segment}` : segment;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return key;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** What a value must be to match `schema`, read out of its keywords so that the words follow the rules. */
+function expectation(schema: Schema): string {
+  if ('enum' in schema) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  switch (schema.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return schema.minimum === undefined ? 'a whole number' : `a whole number ≥ ${schema.minimum}`;
+    case 'string':
+      // A regular expression is no words for a user; the schema's title names what it matches.
+      if (schema.pattern) return schema.title ?? `a string matching ${schema.pattern}`;
+      return schema.minLength ? 'a non-empty string' : 'a string';
+    case 'array':
+      return `a list, each ${expectation(schema.items)}`;
+    case 'object':
+      if (schema.additionalProperties) return `an object, each value ${expectation(schema.additionalProperties)}`;
+      return schema.required ? `an object with ${KEY_LIST.format(schema.required.map((key) => `'${key}'`))}` : 'an object';
+  }
 }
 
-export const CONFIG_KEYS = Object.keys(KEYS) as (keyof Config)[];
+const KEY_LIST = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** The wrong value as a message shows it: a string itself, anything else by its kind. */
+function shown(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? JSON.stringify(value) : typeof value;
+}
