@@ -19,6 +19,7 @@ const NOT_RUN: Record<string, string> = {
   'npm test': 'the test command itself: CI runs it',
   'npm run figures': 'measures what the corpus tests assert: CI would measure the corpus twice',
   'npm run figures -- --update': 'rewrites the figures the tests hold',
+  'npm run bench:diff -- --runs 3 --json /tmp/bench-diff.json': 'cold and warm diffs and generates of the whole corpus, several minutes: CI runs its diffs in test/corpus/diff.test.ts and test/diff/command.test.ts',
 };
 
 /** Commands that read ../shared: they run only beside it. */

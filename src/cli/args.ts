@@ -107,11 +107,12 @@ Options:
   --changelog       generate: append the API changes since the last generated tree
                     (its model.json) to CHANGELOG.md in the output folder, with the
                     semver bump they call for
-  --from A, --to B  diff: each a docs folder, a model file (--emit-model, model.json)
-                    or git:REF[:PATH] (PATH default: --docs), read without a checkout
-  --from-version V, --to-version W
-                    diff: compare version V of A with version W of B (default: every
-                    version both have, by name)
+  --from A          diff: the older side: a docs folder, a model file (--emit-model,
+                    model.json) or git:REF[:PATH] (PATH default: --docs), read without
+                    a checkout
+  --to B            diff: the newer side, the same kinds
+  --from-version V  diff: compare version V of A with --to-version's of B (default:
+  --to-version W    every version both have, by name)
   --format F        diff: markdown (default) or json
   --fail-on breaking  diff: exit 1 when a change is breaking
   --report-dir DIR  verify-examples: folder for verify-examples-report.md/.json (default: .)

@@ -55,7 +55,7 @@ test('--help and -h print the usage, naming every command and flag, and exit 0',
     assert.is(run.stdout, `${USAGE}\n`, flag);
     assert.is(run.stderr, '');
   }
-  for (const command of ['generate', 'check', 'lint', 'verify-examples']) assert.match(USAGE, new RegExp(`^  ${command} `, 'm'), command);
+  for (const command of ['generate', 'check', 'lint', 'verify-examples', 'diff']) assert.match(USAGE, new RegExp(`^  ${command} `, 'm'), command);
   for (const [flag, option] of Object.entries(OPTIONS)) {
     const short = 'short' in option ? `-${option.short}, ` : '';
     assert.match(USAGE, new RegExp(`^  ${short}--${flag}\\b`, 'm'), `--${flag} has its line in --help`);

@@ -659,7 +659,7 @@ test('emit: a guard refers only to the types it needs; dispatch lists only deriv
 test('emit: no guards, no runtime, when guards is false', () => {
   const files = emitModel(SAMPLE_MODEL, { enumStyle: 'const', templates: TEMPLATES, guards: false }).files;
   assert.equal(files.map((file) => file.path), [
-    'graph.cjs', 'graph.d.cts', 'graph.d.ts', 'graph.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'operations.json',
+    'graph.cjs', 'graph.d.cts', 'graph.d.ts', 'graph.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'model.json', 'operations.json',
     'other.cjs', 'other.d.cts', 'other.d.ts', 'other.js', 'paths.d.ts',
   ]);
   assert.not.match(files.map((file) => file.content).join('\n'), /\$runtime|isSample|ValidationError/);

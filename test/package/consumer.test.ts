@@ -125,13 +125,13 @@ test('npm pack of generated/ holds the built files and no generator sources', ()
   const files = packedFiles();
   for (const expected of [
     'package.json', 'v1.0/index.js', 'v1.0/index.d.ts', 'beta/index.js', 'beta/runtime.js', 'beta/graph.d.ts',
-    'beta/paths.d.ts', 'beta/responses.js', 'beta/operations.json', 'v1.0/paths.d.ts',
+    'beta/paths.d.ts', 'beta/responses.js', 'beta/operations.json', 'beta/model.json', 'v1.0/model.json', 'v1.0/paths.d.ts',
     'beta/guards.js', 'beta/guards.d.ts', 'beta/graph.guards.js', 'beta/graph.checks.js', 'beta/index.cjs', 'beta/index.d.cts', 'beta/runtime.cjs',
   ]) {
     assert.ok(files.includes(expected), `${expected} is packed`);
   }
   assert.equal(files.filter((file) => /\.(ts|mts|cts)$/.test(file) && !/\.d\.c?ts$/.test(file)), [], 'no TypeScript sources');
-  assert.equal(files.filter((file) => !/^(package\.json|README\.md|(v1\.0|beta)\/([\w.-]+\.(js|cjs|d\.ts|d\.cts)|operations\.json))$/.test(file)), [], 'nothing else');
+  assert.equal(files.filter((file) => !/^(package\.json|README\.md|CHANGELOG\.md|(v1\.0|beta)\/([\w.-]+\.(js|cjs|d\.ts|d\.cts)|operations\.json|model\.json))$/.test(file)), [], 'nothing else');
 });
 
 test.run();
