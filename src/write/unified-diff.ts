@@ -2,8 +2,8 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 
 const CONTEXT_LINES = 3;
 /**
- * jsdiff's Myers search costs about the square of the edits it tries: on a 7.8 MB generated
- * module 1000 take under a second, 5000 take 2 to 3 s, 10,000 take 8 s.
+ * jsdiff's Myers search costs about the square of the edits it tries: giving up on a rewrite of
+ * the 7.8 MB beta paths.d.ts takes 0.8 s at 1000, 3 s at 5000, 12 s at 10,000 (2 loaded cores).
  */
 const MAX_EDIT_LENGTH = 1000;
 /** Caps what MAX_EDIT_LENGTH cannot: texts whose repeated lines make every edit step long. */
