@@ -1,3 +1,4 @@
+import { compareText } from '../compareText.js';
 import { CHANGE_KINDS, type Change, type DiffReport } from './types.js';
 
 export function diffReport(from: string, to: string, changes: Change[]): DiffReport {
@@ -15,7 +16,9 @@ export function markdownReport(report: DiffReport): string {
     ...countTable(report.changes),
   ];
   for (const [title, breaking] of [['Breaking', true], ['Not breaking', false]] as const) {
-    const changes = report.changes.filter((change) => change.breaking === breaking);
+    // Grouped: a namespace's types sort among another's by full name (`microsoft.graph.callRecords.x`).
+    const changes = report.changes.filter((change) => change.breaking === breaking)
+      .sort((a, b) => compareText(a.version, b.version) || compareText(groupOf(a), groupOf(b)) || compareText(a.type, b.type));
     if (changes.length === 0) continue;
     lines.push('', `## ${title} (${changes.length})`);
     let group = '';
