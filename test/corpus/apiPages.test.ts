@@ -65,53 +65,49 @@ function readFolder(dir: string, relativeTo: string): { text: string; result: Pa
   });
 }
 
-{
-  for (const apiVersion of ['v1.0', 'beta']) {
-    corpusTest(corpus, `${apiVersion}: request lines, example URLs, response types and permissions are read`, () => {
-      const versionDir = path.join(CORPUS, apiVersion);
-      const figures = figuresOf(readFolder(path.join(versionDir, 'api'), versionDir));
-      console.log(`${apiVersion} api pages: request lines ${percent(figures.yieldingLines, figures.withRequestSection)}, `
-        + `example URLs matched ${percent(figures.examplesMatched, figures.examples)}, `
-        + `response types agree ${percent(figures.agreeing, figures.bothTypes)}, `
-        + `permissions read ${percent(figures.permissionsRead, figures.withPermissionsSection)}`);
-      assert.ok(share(figures.yieldingLines, figures.withRequestSection) >= FLOORS.requestLines, 'request lines');
-      assert.ok(share(figures.examplesMatched, figures.examples) >= FLOORS.examplesMatched, 'example URLs');
-      assert.ok(share(figures.agreeing, figures.bothTypes) >= FLOORS.responsesAgree, 'response types');
-      assert.ok(share(figures.permissionsRead, figures.withPermissionsSection) >= FLOORS.permissionsRead, 'permissions');
-    });
-  }
-}
-
-{
-  corpusTest(corpus, 'current-era sample: every page records its include, and every include present is read', () => {
-    let pages = 0;
-    let present = 0;
-    const missing: string[] = [];
-    for (const apiVersion of ['v1.0', 'beta']) {
-      const versionDir = path.join(CURRENT_SAMPLE, apiVersion);
-      const includes = new Map(readFolder(path.join(versionDir, 'includes/permissions'), versionDir).map(({ result }) => [result.file, result]));
-      for (const { result } of readFolder(path.join(versionDir, 'api'), versionDir)) {
-        pages++;
-        const targets = result.api?.permissionIncludes ?? [];
-        assert.ok(targets.length > 0, `${result.file}: no permissions include recorded`);
-        for (const { target } of targets) {
-          const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(result.file), target));
-          const include = includes.get(resolved);
-          if (!include) {
-            missing.push(path.posix.basename(resolved));
-            continue;
-          }
-          present++;
-          assert.is(include.docType, 'include', resolved);
-          const tables = include.permissionTables ?? [];
-          assert.ok(tables.length > 0 && tables.every((table) => [table.delegatedWork, table.delegatedPersonal, table.application].some((names) => names === null || names.length > 0)),
-            `${resolved}: no permissions read`);
-        }
-      }
-    }
-    console.log(`current-era sample: ${pages} pages, ${present} includes read, missing: ${missing.join(', ')}`);
-    assert.equal(missing.sort(), ['message-delete-permissions.md', 'message-send-permissions.md', 'user-get-permissions.md', 'user-sendmail-permissions.md']);
+for (const apiVersion of ['v1.0', 'beta']) {
+  corpusTest(corpus, `${apiVersion}: request lines, example URLs, response types and permissions are read`, () => {
+    const versionDir = path.join(CORPUS, apiVersion);
+    const figures = figuresOf(readFolder(path.join(versionDir, 'api'), versionDir));
+    console.log(`${apiVersion} api pages: request lines ${percent(figures.yieldingLines, figures.withRequestSection)}, `
+      + `example URLs matched ${percent(figures.examplesMatched, figures.examples)}, `
+      + `response types agree ${percent(figures.agreeing, figures.bothTypes)}, `
+      + `permissions read ${percent(figures.permissionsRead, figures.withPermissionsSection)}`);
+    assert.ok(share(figures.yieldingLines, figures.withRequestSection) >= FLOORS.requestLines, 'request lines');
+    assert.ok(share(figures.examplesMatched, figures.examples) >= FLOORS.examplesMatched, 'example URLs');
+    assert.ok(share(figures.agreeing, figures.bothTypes) >= FLOORS.responsesAgree, 'response types');
+    assert.ok(share(figures.permissionsRead, figures.withPermissionsSection) >= FLOORS.permissionsRead, 'permissions');
   });
 }
+
+corpusTest(corpus, 'current-era sample: every page records its include, and every include present is read', () => {
+  let pages = 0;
+  let present = 0;
+  const missing: string[] = [];
+  for (const apiVersion of ['v1.0', 'beta']) {
+    const versionDir = path.join(CURRENT_SAMPLE, apiVersion);
+    const includes = new Map(readFolder(path.join(versionDir, 'includes/permissions'), versionDir).map(({ result }) => [result.file, result]));
+    for (const { result } of readFolder(path.join(versionDir, 'api'), versionDir)) {
+      pages++;
+      const targets = result.api?.permissionIncludes ?? [];
+      assert.ok(targets.length > 0, `${result.file}: no permissions include recorded`);
+      for (const { target } of targets) {
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(result.file), target));
+        const include = includes.get(resolved);
+        if (!include) {
+          missing.push(path.posix.basename(resolved));
+          continue;
+        }
+        present++;
+        assert.is(include.docType, 'include', resolved);
+        const tables = include.permissionTables ?? [];
+        assert.ok(tables.length > 0 && tables.every((table) => [table.delegatedWork, table.delegatedPersonal, table.application].some((names) => names === null || names.length > 0)),
+          `${resolved}: no permissions read`);
+      }
+    }
+  }
+  console.log(`current-era sample: ${pages} pages, ${present} includes read, missing: ${missing.join(', ')}`);
+  assert.equal(missing.sort(), ['message-delete-permissions.md', 'message-send-permissions.md', 'user-get-permissions.md', 'user-sendmail-permissions.md']);
+});
 
 corpus.run();
