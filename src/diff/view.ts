@@ -8,7 +8,7 @@
 import { compareText } from '../compareText.js';
 import { fullNameOf, type Model, type Operation, type SourcePlace, type TypeDef } from '../model/types.js';
 import {
-  baseText, enumText, objectText, operationText, permissionsText, propertyText, requestText, responseText,
+  enumText, objectText, operationText, permissionsText, propertyText, requestText, responseText,
   type RequestShape,
 } from './signature.js';
 
@@ -77,7 +77,5 @@ export function typeText(view: TypeView): string {
   const members = [...view.members].map(([name, entry]): [string, string] => [name, entry.value]);
   return view.category === 'enum' ? enumText({ flags: view.flags, members: [...view.members.keys()] }) : objectText({ kind: view.kind, base: view.base, properties: members });
 }
-
-export const typeBaseText = (view: TypeView & { category: 'object' }): string => baseText(view.base);
 
 export const wholeOperationText = (view: OperationView): string => operationText(view.request, view.response, view.permissions);
