@@ -86,7 +86,7 @@ export async function readPages(input: VersionInput, options: ReadOptions = {}):
   return { pages, cacheProblems: cache?.problems ?? [] };
 }
 
-export type ModelOptions = Pick<GenerateOptions, 'jobs' | 'cacheDir' | 'namespaces'>;
+export type ModelOptions = Pick<GenerateOptions, 'jobs' | 'cacheDir' | 'namespaces' | 'progress'>;
 
 export interface VersionModel {
   model: Model;
@@ -110,7 +110,8 @@ export async function modelOfPages(apiVersion: string, folderName: string, pageB
   });
   let built = modelKey ? cache?.models.read(modelKey) : undefined;
   if (!built) {
-    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages });
+    const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion, done, total });
+    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
     const { model, diagnostics } = buildModel(apiVersion, pages, { folderName });
     built = { model: options.namespaces ? selectNamespaces(model, options.namespaces) : model, diagnostics };
     if (modelKey) cache?.models.write(modelKey, built);

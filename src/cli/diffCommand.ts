@@ -1,7 +1,9 @@
 import { diffModels } from '../diff/compare.js';
 import { diffReport, jsonReport, markdownReport } from '../diff/report.js';
 import { modelsOf, pairVersions, sideOf } from '../diff/sides.js';
+import type { ProgressStage } from '../pipeline.js';
 import type { CliOptions, DiffFlags } from './args.js';
+import { ProgressLine } from './terminal.js';
 
 const EXIT_OK = 0;
 const EXIT_BREAKING = 1;
@@ -15,8 +17,16 @@ export async function runDiff(options: CliOptions & { diff: DiffFlags }, print: 
     ...(options.cache ? {} : { cacheDir: false as const }),
   };
   const { diff } = options;
-  const from = await modelsOf(await sideOf(diff.from), sideOptions);
-  const to = await modelsOf(await sideOf(diff.to), sideOptions);
+  const progress = new ProgressLine(process.stderr, !options.quiet && process.stderr.isTTY === true);
+  const read = async (flag: string, side: string) => {
+    const models = await modelsOf(await sideOf(side), {
+      ...sideOptions, progress: (stage: ProgressStage) => stage.stage === 'read' && progress.update(`${flag} ${stage.apiVersion}: pages parsed ${stage.done}/${stage.total}`),
+    });
+    progress.clear();
+    return models;
+  };
+  const from = await read('--from', diff.from);
+  const to = await read('--to', diff.to);
   const pairs = pairVersions(from, to, diff.fromVersion, diff.toVersion);
   if (diff.fromVersion === undefined && diff.toVersion === undefined) {
     for (const [side, models, other] of [['--from', from, to], ['--to', to, from]] as const) {

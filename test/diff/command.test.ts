@@ -44,6 +44,7 @@ test('diff: two docs folders, breaking first in Markdown, exact JSON that the sc
   await editedDocs(dir);
   const markdown = runCli(['diff', '--from', 'docs', '--to', 'docs-edited', '--no-cache'], dir);
   assert.is(markdown.status, 0, markdown.stderr);
+  assert.is(markdown.stderr, '', 'off a terminal, no progress line');
   assert.match(markdown.stdout, /^# API changes: `docs` → `docs-edited`\n\n2 breaking, 0 not breaking\.\n/);
   assert.match(markdown.stdout, '| property-removed | 1 | 0 |');
   assert.match(markdown.stdout, '## Breaking (2)\n\n### beta · microsoft.graph\n\n#### `widget`\n\n- property-removed `description` [property-removed]: was `Edm.String, nullable` (widget.md:33)');
