@@ -10,7 +10,7 @@ import type { EmittedType } from './emit/emittedType.js';
 import type { EnumStyle } from './emit/declarations.js';
 import { checkTemplate, TEMPLATE_VARIABLES, type Template, type Templates } from './emit/templates.js';
 import { nameClashDiagnostics } from './emit/naming.js';
-import { openCache } from './cache/generatorCache.js';
+import { openCache, type GeneratorCache } from './cache/generatorCache.js';
 import { loadPages, readPageBytes, type PageBytes } from './parallel/readPages.js';
 import { WorkerPool } from './parallel/workerPool.js';
 import type { PageResult } from './read/types.js';
@@ -96,22 +96,25 @@ export interface VersionModel {
 /** A version's model alone, as generate builds it, for what needs no output (diff). */
 export async function readModel(input: VersionInput, options: ModelOptions = {}): Promise<VersionModel> {
   const cache = openCache(options.cacheDir);
-  return modelOfPages(input.apiVersion, path.basename(input.dir), await loadPages(input.dir, cache?.pages), options);
+  return cachedModel(cache, input.apiVersion, path.basename(input.dir), await loadPages(input.dir, cache?.pages), options);
 }
 
-/**
- * The model of a version whose pages' bytes are at hand (read from git, say); `folderName` as in
- * generateVersion. With a cache, the model is kept by the bytes of every page, like an output.
- */
+/** The model of a version whose pages' bytes are at hand (read from git, say); `folderName` as in generateVersion. */
 export async function modelOfPages(apiVersion: string, folderName: string, pageBytes: PageBytes[], options: ModelOptions = {}): Promise<VersionModel> {
-  const cache = openCache(options.cacheDir);
-  const modelKey = cache?.models.keyOf({
-    apiVersion, folderName, namespaces: options.namespaces ?? null, pages: pageBytes.map((page) => page.key ?? cache.pages.keyOf(page.file, page.bytes)),
-  });
+  return cachedModel(openCache(options.cacheDir), apiVersion, folderName, pageBytes, options);
+}
+
+/** With a cache, the model is kept by the bytes of every page, like an output. */
+async function cachedModel(
+  cache: GeneratorCache | undefined, apiVersion: string, folderName: string, pageBytes: PageBytes[], options: ModelOptions,
+): Promise<VersionModel> {
+  // Each page keyed once: by loadPages for a folder, here for pages from elsewhere.
+  const keyed = cache ? pageBytes.map((page) => (page.key ? page : { ...page, key: cache.pages.keyOf(page.file, page.bytes) })) : pageBytes;
+  const modelKey = cache?.models.keyOf({ apiVersion, folderName, namespaces: options.namespaces ?? null, pages: keyed.map((page) => page.key) });
   let built = modelKey ? cache?.models.read(modelKey) : undefined;
   if (!built) {
     const onPageRead = (done: number, total: number) => options.progress?.({ stage: 'read', apiVersion, done, total });
-    const pages = await readPageBytes(pageBytes, { jobs: options.jobs, cache: cache?.pages, onPageRead });
+    const pages = await readPageBytes(keyed, { jobs: options.jobs, cache: cache?.pages, onPageRead });
     const { model, diagnostics } = buildModel(apiVersion, pages, { folderName });
     built = { model: options.namespaces ? selectNamespaces(model, options.namespaces) : model, diagnostics };
     if (modelKey) cache?.models.write(modelKey, built);
