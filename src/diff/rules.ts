@@ -5,9 +5,10 @@
  * `unknownFutureValue`), and a type serves both requests and responses, so a change breaks when
  * it breaks either a reader or a writer.
  */
-import type { OperationTypeRef } from '../model/types.js';
+import { TYPESCRIPT_OF_PRIMITIVE } from '../emit/primitiveTypes.js';
+import type { OperationTypeRef, Permissions } from '../model/types.js';
 import {
-  parseProperty, parseRequest, parseResponse, PERMISSION_KINDS, type PermissionsShape, type PropertyShape, type RequestShape,
+  parseProperty, parseRequest, parseResponse, PERMISSION_KINDS, type PropertyShape, type RequestShape,
 } from './signature.js';
 
 export interface Verdict {
@@ -59,12 +60,6 @@ export function baseChange(fullName: string, from: string | null, context: RuleC
   if (from === null) return keeps('base-added');
   return context.ancestorsInTo(fullName).includes(from) ? keeps('base-kept-as-ancestor') : breaks('base-replaced');
 }
-
-const TYPESCRIPT_OF_PRIMITIVE: Record<string, string> = {
-  String: 'string', Guid: 'string', Date: 'string', DateTimeOffset: 'string', TimeOfDay: 'string', Duration: 'string', Binary: 'string',
-  Int16: 'number', Int32: 'number', Int64: 'number', Byte: 'number', SByte: 'number', Single: 'number', Double: 'number', Decimal: 'number',
-  Boolean: 'boolean', Stream: 'unknown', Untyped: 'unknown',
-};
 
 /** Every aspect that changed, in the order they are judged; the first breaking one decides. */
 export function propertyChange(fromText: string, toText: string, context: RuleContext): Verdict {
@@ -159,7 +154,7 @@ export function responseChange(fromText: string, toText: string): Verdict {
  * implies `User.Read.All`). Losing a kind of permission breaks; gaining one, or any change that
  * still accepts the old least privileged permission, does not.
  */
-export function permissionsChange(from: PermissionsShape, to: PermissionsShape): Verdict {
+export function permissionsChange(from: Permissions, to: Permissions): Verdict {
   const verdicts: Verdict[] = [];
   for (const [key] of PERMISSION_KINDS) {
     const before = from[key];

@@ -12,7 +12,7 @@
  *
  * Names and types that are not plain words (hostile pages) are written as JSON strings.
  */
-import type { OperationTypeRef, PrimitiveName } from '../model/types.js';
+import type { OperationTypeRef, ParameterDef, Permissions, PrimitiveName, RequestBodyDef, ResponseDef } from '../model/types.js';
 
 export interface PropertyShape {
   type: OperationTypeRef;
@@ -34,30 +34,14 @@ export interface EnumShape {
   members: string[];
 }
 
-export interface ParameterShape {
-  name: string;
-  type: OperationTypeRef;
-  collection: boolean;
-  required: boolean;
-}
+/** A body's parameter as compared: its description is documentation. */
+export type ParameterShape = Omit<ParameterDef, 'description'>;
 
+/** The model's request body, or none. */
 export type RequestShape =
   | { kind: 'none' }
-  | { kind: 'type'; type: OperationTypeRef; collection: boolean }
+  | Extract<RequestBodyDef, { kind: 'type' }>
   | { kind: 'parameters'; parameters: ParameterShape[] };
-
-export interface ResponseShape {
-  status: number;
-  type: OperationTypeRef | null;
-  collection: boolean;
-}
-
-/** Per kind of permission, least privileged first; null: not supported. */
-export interface PermissionsShape {
-  delegatedWork: string[] | null;
-  delegatedPersonal: string[] | null;
-  application: string[] | null;
-}
 
 export const PERMISSION_KINDS = [
   ['delegatedWork', 'delegated-work'], ['delegatedPersonal', 'delegated-personal'], ['application', 'application'],
@@ -112,10 +96,10 @@ export function requestText(request: RequestShape): string {
   ].join(', ')]), ': ');
 }
 
-export const responseText = (response: ResponseShape): string =>
+export const responseText = (response: ResponseDef): string =>
   response.type === null ? `${response.status}` : `${response.status} ${typeRefText(response.type, response.collection)}`;
 
-export function permissionsText(permissions: PermissionsShape): string {
+export function permissionsText(permissions: Permissions): string {
   return PERMISSION_KINDS.map(([key, label]) => {
     const names = permissions[key];
     // A permission named `not` is quoted, so it cannot read as `not supported`.
@@ -301,16 +285,16 @@ export function parseRequest(text: string): RequestShape {
   return { kind: 'type', ...request };
 }
 
-export function parseResponse(text: string): ResponseShape {
+export function parseResponse(text: string): ResponseDef {
   const tokens = new Tokens(text);
   const status = Number(tokens.word());
   if (!tokens.peek()) return { status, type: null, collection: false };
   return { status, ...readWhole(tokens, readTypeRef) };
 }
 
-export function parsePermissions(text: string): PermissionsShape {
+export function parsePermissions(text: string): Permissions {
   const tokens = new Tokens(text);
-  const shape: Partial<PermissionsShape> = {};
+  const shape: Partial<Permissions> = {};
   for (const [key, label] of PERMISSION_KINDS) {
     tokens.expect(label);
     tokens.expect('(');
@@ -330,7 +314,7 @@ export function parsePermissions(text: string): PermissionsShape {
     shape[key] = names;
   }
   tokens.end();
-  return shape as PermissionsShape;
+  return shape as Permissions;
 }
 
 /** An operation's text split into its three parts' texts. */

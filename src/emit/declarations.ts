@@ -2,21 +2,14 @@ import type { PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { StructureKind } from './tsMorph.js';
 import { fullNameOf, type EnumTypeDef, type ObjectTypeDef, type PropertyDef, type TypeRef } from '../model/types.js';
 import { propertyKey, pascalCase } from './naming.js';
+import { TYPESCRIPT_OF_PRIMITIVE } from './primitiveTypes.js';
 import type { ModuleContext } from './module.js';
 import type { GuardIndex } from './guards.js';
 
 export type EnumStyle = 'const' | 'union' | 'enum';
 
-const PRIMITIVE_TS: Record<string, string> = {
-  String: 'string', Guid: 'string', Date: 'string', DateTimeOffset: 'string', TimeOfDay: 'string',
-  Duration: 'string', Binary: 'string',
-  Int16: 'number', Int32: 'number', Int64: 'number', Byte: 'number', SByte: 'number',
-  Single: 'number', Double: 'number', Decimal: 'number',
-  Boolean: 'boolean', Stream: 'unknown', Untyped: 'unknown',
-};
-
 export function typeText(ref: TypeRef, context: ModuleContext): string {
-  return ref.kind === 'primitive' ? PRIMITIVE_TS[ref.name] : context.reference(ref.fullName, 'declarations');
+  return ref.kind === 'primitive' ? TYPESCRIPT_OF_PRIMITIVE[ref.name] : context.reference(ref.fullName, 'declarations');
 }
 
 export function propertyTypeText(property: PropertyDef, context: ModuleContext): string {

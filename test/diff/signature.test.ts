@@ -3,8 +3,9 @@ import * as assert from 'uvu/assert';
 import {
   enumText, objectText, parseBase, parseEnum, parseObject, parseOperation, parsePermissions, parseProperty, parseRequest, parseResponse,
   permissionsText, propertyText, requestText, responseText, baseText, operationText, SignatureError,
-  type PermissionsShape, type PropertyShape, type RequestShape, type ResponseShape,
+  type PropertyShape, type RequestShape,
 } from '../../src/diff/signature.js';
+import type { Permissions, ResponseDef } from '../../src/model/types.js';
 
 // Given a thing, want its text, and the text read back as the thing: plain names and hostile ones.
 
@@ -66,7 +67,7 @@ for (const [shape, text] of REQUESTS) {
   });
 }
 
-const RESPONSES: [ResponseShape, string][] = [
+const RESPONSES: [ResponseDef, string][] = [
   [{ status: 204, type: null, collection: false }, '204'],
   [{ status: 200, type: user, collection: true }, '200 Collection(microsoft.graph.user)'],
 ];
@@ -79,7 +80,7 @@ for (const [shape, text] of RESPONSES) {
 }
 
 test('permissions text: each kind, least privileged first; not supported; none listed', () => {
-  const shape: PermissionsShape = { delegatedWork: ['User.Read', 'User.ReadWrite.All'], delegatedPersonal: null, application: [] };
+  const shape: Permissions = { delegatedWork: ['User.Read', 'User.ReadWrite.All'], delegatedPersonal: null, application: [] };
   const text = permissionsText(shape);
   assert.is(text, 'delegated-work (User.Read, User.ReadWrite.All) delegated-personal (not supported) application ()');
   assert.equal(parsePermissions(text), shape);
