@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { EnumStyle } from '../emit/declarations.js';
 import type { Config } from './config.js';
+import type { ModelOptions } from '../pipeline.js';
 
 export type Command = 'generate' | 'check' | 'lint' | 'verify-examples' | 'diff';
 
@@ -257,6 +258,16 @@ export function resolveOptions(command: Command, flags: Flags, config: Config): 
     changelog: flags.changelog ?? false,
     diff: flags.diff as DiffFlags | undefined,
   }) as CliOptions;
+}
+
+/** What decides how pages become a model, the same for generate and for both sides of diff. */
+export function modelOptionsOf(options: CliOptions): ModelOptions {
+  return {
+    ...(options.includeNamespaces || options.excludeNamespaces
+      ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.cache ? {} : { cacheDir: false as const }),
+  };
 }
 
 type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];

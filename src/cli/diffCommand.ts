@@ -2,7 +2,7 @@ import { diffModels } from '../diff/compare.js';
 import { diffReport, jsonReport, markdownReport } from '../diff/report.js';
 import { modelsOf, pairVersions, sideOf } from '../diff/sides.js';
 import type { ProgressStage } from '../pipeline.js';
-import type { CliOptions, DiffFlags } from './args.js';
+import { modelOptionsOf, type CliOptions, type DiffFlags } from './args.js';
 import { ProgressLine } from './terminal.js';
 
 const EXIT_OK = 0;
@@ -10,12 +10,7 @@ const EXIT_BREAKING = 1;
 
 /** `diff`: both sides read with the same options, each version pair compared, the report printed. */
 export async function runDiff(options: CliOptions & { diff: DiffFlags }, print: (text: string) => void, warn: (text: string) => void): Promise<number> {
-  const sideOptions = {
-    fallbackVersion: options.apiVersion, docs: options.docs,
-    ...(options.includeNamespaces || options.excludeNamespaces ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.cache ? {} : { cacheDir: false as const }),
-  };
+  const sideOptions = { fallbackVersion: options.apiVersion, docs: options.docs, ...modelOptionsOf(options) };
   const { diff } = options;
   const progress = new ProgressLine(process.stderr, !options.quiet && process.stderr.isTTY === true);
   const read = async (flag: string, side: string) => {

@@ -11,7 +11,7 @@ import { findVersions, type VersionInput } from '../read/discover.js';
 import { compareTree, formatDifference } from '../write/compare.js';
 import { writeTree } from '../write/tree.js';
 import type { Diagnostic } from '../model/types.js';
-import { parseCommandLine, resolveOptions, UsageError, USAGE, type CliOptions } from './args.js';
+import { modelOptionsOf, parseCommandLine, resolveOptions, UsageError, USAGE, type CliOptions } from './args.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { diagnosticsToList, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { summaryLine, summaryTable } from './summary.js';
@@ -103,10 +103,7 @@ async function generateOptionsOf(options: CliOptions, progress: ProgressLine): P
     checkFormats: options.checkFormats,
     namingOverrides: options.namingOverrides,
     ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
-    ...(options.includeNamespaces || options.excludeNamespaces
-      ? { namespaces: { include: options.includeNamespaces, exclude: options.excludeNamespaces } } : {}),
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.cache ? {} : { cacheDir: false as const }),
+    ...modelOptionsOf(options),
     progress: (stage: ProgressStage) => progress.update(stage.stage === 'read'
       ? `${stage.apiVersion}: pages parsed ${stage.done}/${stage.total}`
       : `${stage.apiVersion}: emitting ${stage.types} types`),
