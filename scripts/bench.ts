@@ -32,6 +32,7 @@ import { parseArgs } from 'node:util';
 import type { Model } from '../src/model/types.js';
 import { listPages } from '../src/read/discover.js';
 import { timeCalls, userGuardPairs } from './bench/guards.js';
+import { medianOf } from './bench/median.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus/graph-docs-2021-07');
@@ -395,12 +396,6 @@ function machine(loadBefore: number, loadAfter: number): string {
 
 function median(samples: Sample[]): number {
   return medianOf(samples.map((sample) => sample.seconds));
-}
-
-function medianOf(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function print(text: string): void {

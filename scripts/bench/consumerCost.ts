@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
+import { medianOf } from './median.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CORPUS_BETA = path.resolve(REPO_ROOT, '../shared/corpus/graph-docs-2021-07/beta/resources');
@@ -138,19 +139,13 @@ function bundleBytes(project: string, name: string): number {
   return result.outputFiles[0].contents.length;
 }
 
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function report(project: string, samples: Map<string, Sample[]>): string {
   const official = samples.get('official.ts')!;
-  const officialSeconds = median(official.map((sample) => sample.seconds));
-  const officialRss = median(official.map((sample) => sample.peakRssMb));
+  const officialSeconds = medianOf(official.map((sample) => sample.seconds));
+  const officialRss = medianOf(official.map((sample) => sample.peakRssMb));
   const rows = ITEMS.map(({ file, title }) => {
-    const seconds = median(samples.get(file)!.map((sample) => sample.seconds));
-    const rss = median(samples.get(file)!.map((sample) => sample.peakRssMb));
+    const seconds = medianOf(samples.get(file)!.map((sample) => sample.seconds));
+    const rss = medianOf(samples.get(file)!.map((sample) => sample.peakRssMb));
     return `| ${title} | ${seconds.toFixed(2)} | ${(seconds / officialSeconds).toFixed(2)} | ${rss.toFixed(0)} | ${(rss / officialRss).toFixed(2)} |`;
   });
   const ours = parsedDeclarations(project, 'types.ts', PACKAGE);

@@ -37,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { medianOf } from './median.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus/graph-docs-2021-07');
@@ -289,12 +290,6 @@ function report(figures: DiffCostFigures): string {
       + `(target ≤ 1.0: ${met(figures.met)}); cold ${seconds(items.coldDiff.medianSeconds)} s; `
       + `git side cold ${seconds(items.coldGitDiff.medianSeconds)} s, warm ${seconds(items.warmGitDiff.medianSeconds)} s`,
   ].join('\n');
-}
-
-function medianOf(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function print(text: string): void {
