@@ -258,33 +258,14 @@ export function formatMarkdown(report: VerificationReport): string {
   for (const cause of report.causes) {
     const causeHints = [...countBy(cause.failures.filter((failure) => failure.hint), (failure) => failure.hint!)];
     const hinted = causeHints.length ? ` Of these, ${causeHints.map(([hint, count]) => `${count} ${hint}`).join(', ')}.` : '';
-    out.push(`### ${escape(cause.cause)}`, '', `${cause.examples} examples, ${cause.failures.length} failures.${hinted}`, '');
-    for (const failure of cause.failures) {
-      const message = escape(failure.message.slice(failure.path.length).replace(/^: /, ''));
-      out.push(`- \`${failure.file}:${failure.line}\` (example at line ${failure.exampleLine}, \`${failure.odataType}\`): \`${failure.path}\`: ${message}${failure.hint ? ` (${failure.hint})` : ''}`);
-    }
-    out.push('');
+    out.push(...causeSection(`### ${escape(cause.cause)}`, cause, hinted, 'example'));
   }
-  out.push('## Not JSON', '');
-  if (!report.notJson.length) out.push('None.', '');
-  for (const entry of report.notJson) out.push(`- \`${entry.file}:${entry.line}\` (\`${entry.odataType}\`): ${escape(entry.reason)}`);
-  if (report.notJson.length) out.push('');
-  out.push('## No generated type', '');
-  if (!report.noType.length) out.push('None.', '');
-  for (const [reason, entries] of groupBy(report.noType, (entry) => entry.reason)) {
-    out.push(`- ${escape(reason)}: ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`);
-  }
-  if (report.noType.length) out.push('');
-  out.push('## Collections whose annotation lacks isCollection', '');
-  if (!report.undeclaredCollections.length) out.push('None.', '');
-  for (const entry of report.undeclaredCollections) out.push(`- \`${entry.file}:${entry.line}\` (\`${entry.odataType}\`)`);
-  if (report.undeclaredCollections.length) out.push('');
-  out.push('## Typed blocks without a JSON body', '');
-  if (!report.skipped.length) out.push('None.', '');
-  for (const [reason, entries] of groupBy(report.skipped, (entry) => entry.reason)) {
-    out.push(`- ${escape(reason)} (${entries.length}): ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`);
-  }
-  if (report.skipped.length) out.push('');
+  out.push(...section('## Not JSON', report.notJson.map((entry) => `- \`${entry.file}:${entry.line}\` (\`${entry.odataType}\`): ${escape(entry.reason)}`)));
+  out.push(...section('## No generated type', [...groupBy(report.noType, (entry) => entry.reason)]
+    .map(([reason, entries]) => `- ${escape(reason)}: ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`)));
+  out.push(...section('## Collections whose annotation lacks isCollection', report.undeclaredCollections.map((entry) => `- \`${entry.file}:${entry.line}\` (\`${entry.odataType}\`)`)));
+  out.push(...section('## Typed blocks without a JSON body', [...groupBy(report.skipped, (entry) => entry.reason)]
+    .map(([reason, entries]) => `- ${escape(reason)} (${entries.length}): ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`)));
   out.push(...requestBodiesMarkdown(report.requestBodies));
   out.push('```', summaryLine(counts), requestSummaryLine(report.requestBodies.counts), '```', '');
   return out.join('\n');
@@ -310,29 +291,29 @@ function requestBodiesMarkdown(report: RequestBodyReport): string[] {
     '### Request body failures by cause', '',
   ];
   if (!report.causes.length) out.push('None.', '');
-  for (const cause of report.causes) {
-    out.push(`#### ${escape(cause.cause)}`, '', `${cause.examples} examples, ${cause.failures.length} failures.`, '');
-    for (const failure of cause.failures) {
-      const message = escape(failure.message.slice(failure.path.length).replace(/^: /, ''));
-      out.push(`- \`${failure.file}:${failure.line}\` (body at line ${failure.exampleLine}, \`${failure.odataType}\`): \`${failure.path}\`: ${message}${failure.hint ? ` (${failure.hint})` : ''}`);
-    }
-    out.push('');
-  }
-  out.push('### Request URLs that match no request line', '');
-  if (!report.unmatched.length) out.push('None.', '');
-  for (const entry of report.unmatched) out.push(`- \`${entry.file}:${entry.line}\` \`${`${entry.method} ${entry.url}`.replace(/`/g, "'")}\`: ${escape(entry.reason)}`);
-  if (report.unmatched.length) out.push('');
-  out.push('### Operations with no type to check', '');
-  if (!report.noType.length) out.push('None.', '');
-  for (const [reason, entries] of groupBy(report.noType, (entry) => entry.reason)) {
-    out.push(`- ${escape(reason)}: ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`);
-  }
-  if (report.noType.length) out.push('');
-  out.push('### Request bodies that are not JSON', '');
-  if (!report.notJson.length) out.push('None.', '');
-  for (const entry of report.notJson) out.push(`- \`${entry.file}:${entry.line}\` (\`${escape(entry.operation)}\`): ${escape(entry.reason)}`);
-  if (report.notJson.length) out.push('');
+  for (const cause of report.causes) out.push(...causeSection(`#### ${escape(cause.cause)}`, cause, '', 'body'));
+  out.push(...section('### Request URLs that match no request line',
+    report.unmatched.map((entry) => `- \`${entry.file}:${entry.line}\` \`${`${entry.method} ${entry.url}`.replace(/`/g, "'")}\`: ${escape(entry.reason)}`)));
+  out.push(...section('### Operations with no type to check', [...groupBy(report.noType, (entry) => entry.reason)]
+    .map(([reason, entries]) => `- ${escape(reason)}: ${entries.map((entry) => `\`${entry.file}:${entry.line}\``).join(', ')}`)));
+  out.push(...section('### Request bodies that are not JSON', report.notJson.map((entry) => `- \`${entry.file}:${entry.line}\` (\`${escape(entry.operation)}\`): ${escape(entry.reason)}`)));
   return out;
+}
+
+/** A heading, then its lines or "None.", then a blank line. */
+function section(heading: string, lines: string[]): string[] {
+  return [heading, '', ...(lines.length ? lines : ['None.']), ''];
+}
+
+/** A cause's heading, its counts, and a line per failure of an example or a request body. */
+function causeSection(
+  heading: string, cause: { examples: number; failures: { file: string; line: number; exampleLine: number; odataType: string; path: string; message: string; hint?: string }[] },
+  hinted: string, what: 'example' | 'body',
+): string[] {
+  return [heading, '', `${cause.examples} examples, ${cause.failures.length} failures.${hinted}`, '', ...cause.failures.map((failure) => {
+    const message = escape(failure.message.slice(failure.path.length).replace(/^: /, ''));
+    return `- \`${failure.file}:${failure.line}\` (${what} at line ${failure.exampleLine}, \`${failure.odataType}\`): \`${failure.path}\`: ${message}${failure.hint ? ` (${failure.hint})` : ''}`;
+  }), ''];
 }
 
 function percent(part: number, whole: number): number {
