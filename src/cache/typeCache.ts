@@ -1,14 +1,10 @@
-import path from 'node:path';
 import type { EmittedType, SharePart } from '../emit/emittedType.js';
 import type { Diagnostic } from '../model/types.js';
-import { EntryStore, keepNewestSiblings, sha256 } from './entryStore.js';
 import { codeFingerprint } from './fingerprint.js';
+import { VersionEntries } from './versionEntries.js';
 
 /** The emitter's code closure: what a type's printed text depends on besides its key. */
 const EMITTER = new URL('../emit/files.js', import.meta.url);
-const GENERATIONS_KEPT = 1;
-/** One set per version folder and options: both versions of a project, and a second project or option set. */
-const SETS_KEPT = 4;
 
 /**
  * Each type's emitted text from the last run on a version folder, by type key (src/emit/emittedType.ts):
@@ -16,40 +12,17 @@ const SETS_KEPT = 4;
  * folder and options, replaced after each run that printed anything; a stale share is never
  * wrong, because its key names everything its text depends on.
  */
-export class TypeCache {
-  private readonly fingerprint = codeFingerprint([EMITTER]);
-  private readonly store: EntryStore;
-
-  constructor(root: string, private readonly problems: Diagnostic[]) {
-    this.store = new EntryStore(path.join(root, 'types', this.fingerprint));
-  }
-
-  /** `inputs`: the version folder and the options, as JSON. */
-  keyOf(inputs: unknown): string {
-    return sha256(`${this.fingerprint}\0${JSON.stringify(inputs)}`);
-  }
-
-  read(key: string): Map<string, EmittedType> | undefined {
-    const entry = this.store.read(key);
-    if (entry.kind === 'missing') return undefined;
-    if (entry.kind === 'hit') {
-      try {
-        return decode(entry.payload);
-      } catch {
-        // Falls through to the warning: a checksum that matches a payload we cannot decode.
-      }
-    }
-    const reason = entry.kind === 'corrupt' ? entry.reason : 'undecodable';
-    this.problems.push({
-      file: '.', line: 1, column: 1, severity: 'warning', ruleId: 'cache-entry-corrupt',
-      reason: `The cached type texts of this version are corrupt (${reason}: ${path.join(this.store.dir, key)}); every type was printed again and the entry rewritten`,
-    });
-    return undefined;
-  }
-
-  write(key: string, emitted: ReadonlyMap<string, EmittedType>): void {
-    keepNewestSiblings(this.store.dir, GENERATIONS_KEPT);
-    if (this.store.write(key, encode(emitted))) this.store.keepNewest(SETS_KEPT);
+export class TypeCache extends VersionEntries<ReadonlyMap<string, EmittedType>> {
+  constructor(root: string, problems: Diagnostic[]) {
+    super(root, {
+      folder: 'types',
+      fingerprint: codeFingerprint([EMITTER]),
+      // One set per version folder and options: both versions of a project, and a second project or option set.
+      kept: 4,
+      encode,
+      decode,
+      corrupt: (detail) => `The cached type texts of this version are corrupt (${detail}); every type was printed again and the entry rewritten`,
+    }, problems);
   }
 }
 
